@@ -1,0 +1,80 @@
+"""Jurisdiction profiles: every number of the legal procedure, as data.
+
+Each profile is a TOML file in this folder. A case stores the profile it was opened
+under (as a plain dict in its opening event), so editing a file here never changes
+the deadlines of cases already open.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import asdict, dataclass, fields
+from fractions import Fraction
+from functools import cache
+from importlib import resources
+from typing import Any
+
+
+class UnknownJurisdiction(LookupError):
+    """No profile file exists for the requested jurisdiction."""
+
+
+@dataclass(frozen=True)
+class JurisdictionProfile:
+    """The numbers of DESIGN §2 for one jurisdiction."""
+
+    name: str
+    title_zh: str
+    title_en: str
+    representatives_min: int
+    representatives_max: int | None
+    outsiders_max_fraction: Fraction
+    vacancy_fill_days: int
+    offer_reply_days: int
+    dispute_days: int
+    dispute_extension_days: int
+    filing_days: int
+    review_days: int
+    publication_days: int
+    renewal_window_months: int
+    term_min_years: int
+    term_max_years: int
+    quorum_fraction: Fraction
+    pass_fraction: Fraction
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> JurisdictionProfile:
+        """Build a profile from its TOML (or stored event) form."""
+        names = {f.name for f in fields(cls)}
+        missing = names - data.keys()
+        if missing:
+            raise ValueError(f"profile {data.get('name')!r} lacks {sorted(missing)}")
+        values = {k: data[k] for k in names}
+        for key in ("outsiders_max_fraction", "quorum_fraction", "pass_fraction"):
+            values[key] = Fraction(str(values[key]))
+        values["representatives_max"] = values["representatives_max"] or None
+        return cls(**values)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-friendly form stored in a case's opening event."""
+        data = asdict(self)
+        for key in ("outsiders_max_fraction", "quorum_fraction", "pass_fraction"):
+            data[key] = str(data[key])
+        data["representatives_max"] = self.representatives_max or 0
+        return data
+
+
+def available() -> list[str]:
+    """Names of the profiles shipped in this folder."""
+    folder = resources.files(__package__)
+    return sorted(p.name.removesuffix(".toml") for p in folder.iterdir()
+                  if p.name.endswith(".toml"))
+
+
+@cache
+def load(name: str) -> JurisdictionProfile:
+    """Load the profile called ``name`` (e.g. ``guangdong``)."""
+    if name not in available():
+        raise UnknownJurisdiction(name)
+    text = resources.files(__package__).joinpath(f"{name}.toml").read_text("utf-8")
+    return JurisdictionProfile.from_dict(tomllib.loads(text))

@@ -1,0 +1,49 @@
+"""Settings read from the environment (one place, read once by the composition root)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from config import profiles
+
+DEFAULT_INSTANCE = Path("instance")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Runtime settings.
+
+    ``database_url`` is a SQLAlchemy URL: a SQLite file by default, or
+    ``postgresql+psycopg://…`` in production. ``cipher_key`` (base64, from
+    ``xieshang keygen``) turns on AES encryption of stored events.
+    """
+
+    database_url: str
+    secret_key: str
+    cipher_key: str | None
+    jurisdiction: str
+    instance_path: Path
+
+    @property
+    def is_sqlite(self) -> bool:
+        """True when the store is the embedded SQLite file."""
+        return self.database_url.startswith("sqlite")
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
+        """Read ``XIESHANG_*`` variables; refuse an unknown jurisdiction early."""
+        env = os.environ if environ is None else environ
+        instance = Path(env.get("XIESHANG_INSTANCE_PATH", str(DEFAULT_INSTANCE))).resolve()
+        default_url = f"sqlite:///{instance / 'xieshang.sqlite3'}"
+        jurisdiction = env.get("XIESHANG_JURISDICTION", "guangdong")
+        profiles.load(jurisdiction)
+        return cls(
+            database_url=env.get("XIESHANG_DATABASE_URL") or default_url,
+            secret_key=env.get("XIESHANG_SECRET_KEY", "dev-only-change-me"),
+            cipher_key=env.get("XIESHANG_CIPHER_KEY") or None,
+            jurisdiction=jurisdiction,
+            instance_path=instance,
+        )

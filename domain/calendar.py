@@ -1,0 +1,56 @@
+"""Day counting for legal periods (Civil Code Arts. 201, 203).
+
+The start day is not counted; a period whose last day is a rest day or public holiday
+ends on the next working day. Holidays and adjusted working days (调休) come from the
+maintained ``chinese_calendar`` package. For years it does not yet publish, only
+weekends count as rest days; :func:`is_provisional` tells when that happened.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import chinese_calendar
+from dateutil.relativedelta import relativedelta
+
+
+def _published(day: date) -> bool:
+    try:
+        chinese_calendar.is_workday(day)
+    except NotImplementedError:
+        return False
+    return True
+
+
+def is_provisional(day: date) -> bool:
+    """True when the holiday schedule for ``day``'s year is not yet published."""
+    return not _published(day)
+
+
+def is_working_day(day: date) -> bool:
+    """A working day: adjusted working days count, holidays and rest days do not."""
+    if _published(day):
+        return bool(chinese_calendar.is_workday(day))
+    return day.weekday() < 5
+
+
+def period_end(start: date, days: int) -> date:
+    """Last day of a period of ``days`` days that starts after ``start``.
+
+    Civil Code Art. 201: the start day is not counted. Art. 203: if the last day is a
+    statutory holiday or rest day, the period ends on the first working day after it.
+    """
+    end = start + timedelta(days=days)
+    while not is_working_day(end):
+        end += timedelta(days=1)
+    return end
+
+
+def months_before(day: date, months: int) -> date:
+    """The same day ``months`` months earlier (clamped to the month's last day)."""
+    return day - relativedelta(months=months)
+
+
+def years_after(day: date, years: int) -> date:
+    """The same day ``years`` years later (29 February becomes 28 February)."""
+    return day + relativedelta(years=years)

@@ -1,0 +1,127 @@
+"""The core of the negotiation-case aggregate: entries, hash chain and derived state."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Self
+from uuid import UUID
+
+from eventsourcing.domain import Aggregate
+from eventsourcing.utils import get_topic
+
+from domain import clock
+from domain.chain import GENESIS, digest_of
+from domain.entries import Entry, entry_record, materialise
+from domain.errors import Breach, require
+from domain.events import CaseEvent
+from domain.rules import procedure
+from domain.stages import Stage, stage_of
+from domain.state import CaseState, fold
+from domain.values import Actor
+
+
+def plain(value: Any) -> Any:
+    """Enums become their values, tuples lists: the form events store."""
+    if isinstance(value, str):
+        return str(value)
+    if isinstance(value, list | tuple):
+        return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
+    return value
+
+
+def not_in_future(occurred_on: date) -> list[Breach]:
+    """An entry records what has happened: its business date is not after today."""
+    if occurred_on > clock.today():
+        return [Breach("date_in_future", field="occurred_on")]
+    return []
+
+
+class CaseCore(Aggregate):
+    """Keeps the entries of a case and derives everything else from them."""
+
+    class Snapshot(Aggregate.Snapshot):
+        """Snapshots keep the stored entries and chain head, not derived caches."""
+
+        @classmethod
+        def take(cls, aggregate: Any) -> Any:
+            """Snapshot without the derived-state cache."""
+            snapshot = super().take(aggregate)
+            snapshot.state.pop("_derived", None)
+            return snapshot
+
+    def __init__(self) -> None:
+        self._records: list[dict[str, Any]] = []
+        self._head = GENESIS
+
+    @classmethod
+    def _create(cls, event_class: Any, *, id: UUID | None = None,  # noqa: A002
+                **kwargs: Any) -> Self:
+        kwargs = plain(kwargs)
+        kwargs["timestamp"] = event_class.create_timestamp()
+        kwargs["prev_hash"] = GENESIS
+        fields = dict(kwargs, originator_topic=get_topic(cls), originator_id=id,
+                      originator_version=cls.INITIAL_VERSION)
+        kwargs["digest"] = digest_of(get_topic(event_class), fields)
+        return super()._create(event_class, id=id, **kwargs)
+
+    def trigger_event(self, event_class: Any, **kwargs: Any) -> None:
+        """Trigger an event that commits to the previous one (see :mod:`domain.chain`)."""
+        kwargs = plain(kwargs)
+        kwargs["timestamp"] = event_class.create_timestamp()
+        kwargs["prev_hash"] = self._head
+        fields = dict(kwargs, originator_id=self.id, originator_version=self.version + 1)
+        kwargs["digest"] = digest_of(get_topic(event_class), fields)
+        super().trigger_event(event_class, **kwargs)
+
+    def append_entry(self, event: CaseEvent) -> None:
+        """Called by every event's ``apply``: keep its record and advance the chain."""
+        self._records.append(entry_record(event))
+        self._head = event.digest
+        self.__dict__.pop("_derived", None)
+
+    @property
+    def records(self) -> list[dict[str, Any]]:
+        """The stored entries as plain records (before corrections)."""
+        return list(self._records)
+
+    @property
+    def chain_head(self) -> str:
+        """Digest of the newest event."""
+        return self._head
+
+    @property
+    def entries(self) -> list[Entry]:
+        """The timeline, oldest first, with corrections overlaid."""
+        return self.state.entries
+
+    @property
+    def state(self) -> CaseState:
+        """The derived state (cached until the next entry)."""
+        derived = self.__dict__.get("_derived")
+        if derived is None:
+            derived = fold(materialise(self._records))
+            self.__dict__["_derived"] = derived
+        return derived
+
+    @property
+    def stage(self) -> Stage:
+        """Where the case stands in the procedure."""
+        return stage_of(self.state)
+
+    def _record(self, event_class: type[CaseEvent], by: Actor, occurred_on: date,
+                **facts: Any) -> None:
+        self.trigger_event(event_class, by=by.to_dict(), occurred_on=occurred_on, **facts)
+
+    def _check_step(self, by: Actor, occurred_on: date, *checks: list[Breach]) -> None:
+        """Refuse a procedural step unless the actor, the dates and ``checks`` allow it."""
+        state = self.state
+        require(procedure.may_record_steps(by), procedure.case_open(state),
+                procedure.not_before_opening(state, occurred_on), not_in_future(occurred_on),
+                *checks)
+
+    def _check_entry(self, occurred_on: date, *checks: list[Breach]) -> None:
+        """Refuse a cross-cutting entry unless its date and ``checks`` allow it."""
+        require(procedure.not_before_opening(self.state, occurred_on),
+                not_in_future(occurred_on), *checks)

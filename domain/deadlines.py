@@ -1,0 +1,127 @@
+"""Deadlines of a case, computed from its entries, its profile and the holiday calendar."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+
+from domain.calendar import period_end
+from domain.rules.contract import renewal_window_opens
+from domain.state import CaseState, Pair
+
+
+class DeadlineKind(StrEnum):
+    """The clocks of DESIGN §2."""
+
+    REPLY = "reply"                   # Art. 32: reply to an offer
+    VACANCY = "vacancy"               # Art. 31: fill a vacant seat
+    RESUME = "resume"                 # Art. 35: resume a suspended negotiation
+    DISPUTE = "dispute"               # Art. 53: bureau handles a dispute
+    FILING = "filing"                 # Art. 42: file the signed contract
+    REVIEW = "review"                 # Arts. 45-47: review, then deemed effective
+    PUBLICATION = "publication"       # Art. 48: make the contract known
+    RENEWAL = "renewal"               # Art. 38: window to ask for renewal
+
+
+class DeadlineStatus(StrEnum):
+    """Whether a deadline is still running, kept, kept late or missed."""
+
+    PENDING = "pending"
+    MET = "met"
+    MET_LATE = "met_late"
+    OVERDUE = "overdue"
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """One clock on a case: opened by the entry at ``source_version``."""
+
+    kind: DeadlineKind
+    source_version: int
+    starts_on: date
+    due_on: date
+    met_on: date | None
+
+    def status(self, today: date) -> DeadlineStatus:
+        """Status on ``today``: pending, met, met late or overdue."""
+        if self.met_on is None:
+            return DeadlineStatus.OVERDUE if today > self.due_on else DeadlineStatus.PENDING
+        return DeadlineStatus.MET if self.met_on <= self.due_on else DeadlineStatus.MET_LATE
+
+
+def reply_due(received_on: date, state: CaseState) -> date:
+    """Art. 32: the written reply is due a profile number of days after receipt."""
+    return period_end(received_on, state.profile.offer_reply_days)
+
+
+def dispute_due(dispute: Pair, state: CaseState) -> date:
+    """Art. 53: 30 days after acceptance, extendable once by 15."""
+    days = state.profile.dispute_days
+    if dispute.extension:
+        days += state.profile.dispute_extension_days
+    return period_end(dispute.start["accepted_on"], days)
+
+
+def review_due(received_on: date, state: CaseState) -> date:
+    """Arts. 45, 47: the bureau may object within 15 days of receipt."""
+    return period_end(received_on, state.profile.review_days)
+
+
+def deemed_effective_on(received_on: date, state: CaseState) -> date:
+    """LCL Art. 54: with no objection in the review period, effective the day after it."""
+    return review_due(received_on, state) + timedelta(days=1)
+
+
+def _met(pair: Pair) -> date | None:
+    return pair.end.occurred_on if pair.end else None
+
+
+def deadlines(state: CaseState) -> list[Deadline]:
+    """Every deadline of the case, open or met, oldest first.
+
+    A closed case keeps the deadlines it met; those still open end with it.
+    """
+    profile, found = state.profile, []
+    for offer in state.offers:
+        received = offer.start["received_on"]
+        found.append(Deadline(DeadlineKind.REPLY, offer.start.version, received,
+                              reply_due(received, state), _met(offer)))
+    for vacancy in state.vacancies:
+        left = vacancy.start.occurred_on
+        found.append(Deadline(DeadlineKind.VACANCY, vacancy.start.version, left,
+                              period_end(left, profile.vacancy_fill_days), _met(vacancy)))
+    for pause in state.suspensions:
+        found.append(Deadline(DeadlineKind.RESUME, pause.start.version, pause.start.occurred_on,
+                              pause.start["resume_on"], _met(pause)))
+    for dispute in state.disputes:
+        found.append(Deadline(DeadlineKind.DISPUTE, dispute.start.version,
+                              dispute.start["accepted_on"], dispute_due(dispute, state),
+                              _met(dispute)))
+    for track in state.tracks:
+        if track.signed:
+            signed = track.signed.occurred_on
+            found.append(Deadline(DeadlineKind.FILING, track.signed.version, signed,
+                                  period_end(signed, profile.filing_days),
+                                  track.filed.occurred_on if track.filed else None))
+        if track.filed:
+            received = track.filed["received_on"]
+            due = review_due(received, state)
+            outcome = track.objection or track.effect
+            met = outcome.occurred_on if outcome else None
+            if track.effect and track.effect["basis"] == "deemed":
+                met = due
+            found.append(Deadline(DeadlineKind.REVIEW, track.filed.version, received, due, met))
+        if track.effect:
+            effective = track.effect["effective_on"]
+            found.append(Deadline(DeadlineKind.PUBLICATION, track.effect.version, effective,
+                                  period_end(effective, profile.publication_days),
+                                  track.published.occurred_on if track.published else None))
+            term_end = track.signed["term_end"] if track.signed else effective
+            renewal = next((r.occurred_on for r in state.renewals
+                            if r.version > track.effect.version), None)
+            found.append(Deadline(DeadlineKind.RENEWAL, track.effect.version,
+                                  renewal_window_opens(term_end, profile), term_end, renewal))
+    if state.closed:
+        found = [d for d in found if d.met_on is not None]
+    return found

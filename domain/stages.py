@@ -1,0 +1,57 @@
+"""Where a case stands in the procedure, derived from its state (never set by hand)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from domain.state import CaseState
+
+
+class Stage(StrEnum):
+    """The steps of DESIGN §2, in order."""
+
+    OPENED = "opened"                     # 接案
+    SURVEYED = "surveyed"                 # 调查摸底
+    REPRESENTATIVES = "representatives"   # 协商代表产生
+    OFFER_SENT = "offer_sent"             # 要约已发出
+    NEGOTIATING = "negotiating"           # 协商中
+    DRAFT_AGREED = "draft_agreed"         # 草案形成
+    RATIFIED = "ratified"                 # 审议通过
+    SIGNED = "signed"                     # 已签订
+    FILED = "filed"                       # 已报送审查
+    IN_FORCE = "in_force"                 # 已生效
+    PUBLISHED = "published"               # 已公示
+    CLOSED = "closed"                     # 已结案
+
+    @property
+    def order(self) -> int:
+        """Position in the procedure, for step indicators and comparisons."""
+        return list(Stage).index(self)
+
+
+def stage_of(state: CaseState) -> Stage:  # noqa: PLR0911 - one return per stage
+    """The furthest step the case has reached in its current attempt."""
+    track = state.track
+    if state.closed:
+        return Stage.CLOSED
+    if track.published:
+        return Stage.PUBLISHED
+    if track.effect:
+        return Stage.IN_FORCE
+    if track.filed:
+        return Stage.FILED
+    if track.signed:
+        return Stage.SIGNED
+    if state.passed_ratification:
+        return Stage.RATIFIED
+    if track.draft:
+        return Stage.DRAFT_AGREED
+    if state.accepted_offer or track.started_by or state.sessions:
+        return Stage.NEGOTIATING
+    if state.offers:
+        return Stage.OFFER_SENT
+    if state.appointment:
+        return Stage.REPRESENTATIVES
+    if state.surveys:
+        return Stage.SURVEYED
+    return Stage.OPENED

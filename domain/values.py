@@ -1,0 +1,149 @@
+"""Value objects and vocabularies of a negotiation case."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from enum import StrEnum
+from typing import Any
+
+
+class Role(StrEnum):
+    """What an account may do (DESIGN §1)."""
+
+    SOCIAL_WORKER = "social_worker"
+    SUPERVISOR = "supervisor"
+    ADMIN = "admin"
+
+
+class ContractKind(StrEnum):
+    """Kinds of collective contract."""
+
+    GENERAL = "general"          # 综合
+    WAGE = "wage"                # 工资专项
+    WOMEN = "women"              # 女职工专项
+    SAFETY = "safety"            # 劳动安全卫生专项
+    OTHER = "other"
+
+
+class Side(StrEnum):
+    """The two sides at the table."""
+
+    WORKERS = "workers"
+    EMPLOYER = "employer"
+
+
+class SurveyMethod(StrEnum):
+    """How a survey (调查摸底) was done."""
+
+    QUESTIONNAIRE = "questionnaire"
+    INTERVIEW = "interview"
+    FORUM = "forum"
+
+
+class OutreachKind(StrEnum):
+    """Publicity, observation visits and training (宣传/观摩)."""
+
+    PUBLICITY = "publicity"
+    OBSERVATION = "observation"
+    TRAINING = "training"
+
+
+class ItemStatus(StrEnum):
+    """Where an agenda item stands after a session."""
+
+    AGREED = "agreed"
+    OPEN = "open"
+    DISPUTED = "disputed"
+
+
+class WorkerSelection(StrEnum):
+    """How the worker side was chosen (Art. 20)."""
+
+    UNION = "union"
+    DEMOCRATIC = "democratic"
+
+
+class ChiefBasis(StrEnum):
+    """Why the worker chief holds the chair (Art. 20)."""
+
+    UNION_CHAIR = "union_chair"
+    CHAIR_WRITTEN_DELEGATION = "chair_written_delegation"
+    UNION_LEADER = "union_leader"
+    DEMOCRATICALLY_ELECTED = "democratically_elected"
+
+
+class RatifyingBody(StrEnum):
+    """Who ratified the draft (Art. 36)."""
+
+    WORKERS_CONGRESS = "workers_congress"   # 职工代表大会
+    ALL_WORKERS = "all_workers"             # 全体职工
+
+
+class EffectBasis(StrEnum):
+    """How the contract took effect (Art. 47; LCL Art. 54)."""
+
+    CONFIRMED = "confirmed"
+    DEEMED = "deemed"
+
+
+class SignOffSubject(StrEnum):
+    """What a supervisor is asked to sign off."""
+
+    CLOSURE = "closure"
+    REVIEW = "review"
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who records an entry: account id, display name and role."""
+
+    id: str
+    name: str
+    role: Role = Role.SOCIAL_WORKER
+
+    def to_dict(self) -> dict[str, str]:
+        """The form stored in events."""
+        return {"id": self.id, "name": self.name, "role": str(self.role)}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Actor:
+        """Inverse of :meth:`to_dict`."""
+        return cls(id=data["id"], name=data["name"], role=Role(data.get("role", "social_worker")))
+
+
+@dataclass(frozen=True)
+class Representative:
+    """A negotiator (协商代表). ``outsider`` marks an outside expert (Art. 23)."""
+
+    name: str
+    position: str = ""
+    chief: bool = False
+    outsider: bool = False
+    phone: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """The form stored in events."""
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Representative:
+        """Inverse of :meth:`to_dict`."""
+        return cls(**data)
+
+
+@dataclass(frozen=True)
+class Enterprise:
+    """The enterprise whose contract is negotiated."""
+
+    name: str
+    credit_code: str
+    town: str
+    industry: str
+    headcount: int
+    women: int
+    has_union: bool
+    legal_representative: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """The form stored in events."""
+        return asdict(self)
