@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any, Self
 from uuid import UUID
 
-from eventsourcing.domain import Aggregate
+from eventsourcing.domain import Aggregate, Snapshot
 from eventsourcing.utils import get_topic
 
 from domain import clock
@@ -41,7 +41,7 @@ def not_in_future(occurred_on: date) -> list[Breach]:
 class CaseCore(Aggregate):
     """Keeps the entries of a case and derives everything else from them."""
 
-    class Snapshot(Aggregate.Snapshot):
+    class Snapshot(Snapshot):
         """Snapshots keep the stored entries and chain head, not derived caches."""
 
         @classmethod
@@ -56,7 +56,7 @@ class CaseCore(Aggregate):
         self._head = GENESIS
 
     @classmethod
-    def _create(cls, event_class: Any, *, id: UUID | None = None,  # noqa: A002
+    def _create(cls, event_class: Any, *, id: UUID | None = None,
                 **kwargs: Any) -> Self:
         kwargs = plain(kwargs)
         kwargs["timestamp"] = event_class.create_timestamp()

@@ -37,7 +37,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "{workers}, employer {employer} (Art. 19)."),
     "one_chief": ("{side}应有且只有一名首席协商代表（现为 {count} 名，第十九条）。",
                   "The {side} needs exactly one chief negotiator (it has {count}; Art. 19)."),
-    "outsiders_too_many": ("{side}外聘代表 {count} 人，超过该方 {total} 人的三分之一（第二十三条）。",
+    "outsiders_too_many": ("{side}外聘代表 {count} 人，"
+                           "超过该方 {total} 人的三分之一（第二十三条）。",
                            "The {side} has {count} outside experts, more than a third of "
                            "its {total} (Art. 23)."),
     "outsider_chief": ("{side}的首席协商代表不能由外聘代表担任（第二十三条）。",
@@ -85,8 +86,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "no_representatives": ("尚未产生协商代表。", "No representatives have been appointed."),
     "not_a_representative": ("“{name}”不是该方现任代表。", "“{name}” is not on that side."),
     "no_such_vacancy": ("该方没有“{name}”留下的空缺。", "There is no vacancy left by “{name}”."),
-    "vacancy_open": ("代表空缺尚未补足（第三十一条）。", "A vacant seat is not yet filled (Art. 31)."),
-    "offer_needs_representatives": ("发出要约前，双方协商代表须已产生且人数相等（第十九、三十二条）。",
+    "vacancy_open": ("代表空缺尚未补足（第三十一条）。",
+                     "A vacant seat is not yet filled (Art. 31)."),
+    "offer_needs_representatives": ("发出要约前，双方协商代表须已产生且人数相等"
+                                    "（第十九、三十二条）。",
                                     "Before an offer, both sides' representatives must be "
                                     "appointed and equal (Arts. 19, 32)."),
     "offer_pending": ("已有要约等待书面回应。", "An offer is still awaiting its written reply."),
@@ -114,7 +117,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ratification_needs_draft": ("审议前须先形成合同草案（第三十六条）。",
                                  "Ratification needs an agreed draft (Art. 36)."),
     "already_ratified": ("草案已审议通过。", "The draft is already ratified."),
-    "signing_needs_ratification": ("草案经职代会或全体职工审议通过后才能签字（第三十六、三十七条）。",
+    "signing_needs_ratification": ("草案经职代会或全体职工审议通过后才能签字"
+                                   "（第三十六、三十七条）。",
                                    "The contract is signed only after the draft was ratified "
                                    "(Arts. 36-37)."),
     "filing_needs_signature": ("合同签订后才能报送。", "Only a signed contract can be filed."),

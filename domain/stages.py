@@ -29,7 +29,7 @@ class Stage(StrEnum):
         return list(Stage).index(self)
 
 
-def stage_of(state: CaseState) -> Stage:  # noqa: PLR0911 - one return per stage
+def stage_of(state: CaseState) -> Stage:
     """The furthest step the case has reached in its current attempt."""
     track = state.track
     if state.closed:

@@ -142,7 +142,7 @@ def _close_first(pairs: list[Pair], entry: Entry) -> None:
             return
 
 
-def _apply(state: CaseState, entry: Entry) -> None:  # noqa: C901 - a dispatch table
+def _apply(state: CaseState, entry: Entry) -> None:
     kind, track = entry.type, state.track
     if kind == "SurveyRecorded":
         state.surveys.append(entry)
