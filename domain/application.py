@@ -117,6 +117,11 @@ class CaseApplication(Application[UUID]):
         except CaseConflict:
             raise
         except IntegrityError:
-            raise CaseConflict(case.id, expected, None) from None
+            raise CaseConflict(case.id, expected, self._stored_version(case.id)) from None
         notification = recordings[-1].notification
         return Recorded(case.id, case.version, notification.id)
+
+    def _stored_version(self, case_id: UUID) -> int | None:
+        """The case's version in the store now (after another writer won a race)."""
+        last = self.recorder.select_events(case_id, desc=True, limit=1)
+        return last[0].originator_version if last else None

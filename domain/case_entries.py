@@ -45,8 +45,8 @@ def _change_breaches(record: dict[str, Any], changes: dict[str, Any]) -> list[Br
     for path, value in changes.items():
         head, _, tail = path.partition(".")
         old = facts.get(head)
-        if tail and isinstance(old, dict):
-            old = old.get(tail, KeyError)
+        if tail:
+            old = old.get(tail, KeyError) if isinstance(old, dict) else KeyError
         if head in FIXED_FACTS or head not in facts or old is KeyError:
             breaches.append(Breach("correction_field_unknown", {"field": path}, field="changes"))
         elif not _same_kind(old, value):

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 
-from domain.state import CaseState
+from domain.entries import Entry
+from domain.state import CaseState, states
 
 
 class Stage(StrEnum):
@@ -55,3 +58,32 @@ def stage_of(state: CaseState) -> Stage:
     if state.surveys:
         return Stage.SURVEYED
     return Stage.OPENED
+
+
+@dataclass(frozen=True)
+class StagePeriod:
+    """A stretch of business dates a case spent in one stage (``left_on`` None: still there)."""
+
+    stage: Stage
+    entered_on: date
+    left_on: date | None
+
+
+def stage_history(entries: list[Entry]) -> list[StagePeriod]:
+    """The stages a case passed through, by the business dates of the entries that moved it.
+
+    Entries written up late may carry earlier dates; a period never ends before it began.
+    """
+    periods: list[StagePeriod] = []
+    current: tuple[Stage, date] | None = None
+    for entry, state in zip(entries, states(entries), strict=True):
+        stage = stage_of(state)
+        if current is None:
+            current = (stage, entry.occurred_on)
+        elif stage != current[0]:
+            left = max(entry.occurred_on, current[1])
+            periods.append(StagePeriod(current[0], current[1], left))
+            current = (stage, left)
+    if current is not None:
+        periods.append(StagePeriod(current[0], current[1], None))
+    return periods

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -199,8 +200,8 @@ def _apply(state: CaseState, entry: Entry) -> None:
         state.assigned_to = Actor.from_dict(entry["assigned_to"])
 
 
-def fold(entries: list[Entry]) -> CaseState:
-    """Derive a case's state from its (corrected) entries, oldest first."""
+def states(entries: list[Entry]) -> Iterator[CaseState]:
+    """The state after each entry in turn (one object, updated in place)."""
     opened = entries[0]
     state = CaseState(
         opened=opened,
@@ -209,6 +210,13 @@ def fold(entries: list[Entry]) -> CaseState:
         assigned_to=Actor.from_dict(opened["assigned_to"]),
         entries=list(entries),
     )
+    yield state
     for entry in entries[1:]:
         _apply(state, entry)
+        yield state
+
+
+def fold(entries: list[Entry]) -> CaseState:
+    """Derive a case's state from its (corrected) entries, oldest first."""
+    *_, state = states(entries)
     return state

@@ -7,6 +7,7 @@ import sys
 import click
 
 from config.settings import Settings
+from projections.runner import Projector
 from web.composition import build_negotiations
 
 
@@ -67,3 +68,49 @@ def serve(host: str, port: int, threads: int) -> None:
 
     click.echo(f"Xieshang on http://{host}:{port}/")
     waitress_serve(create_app(), host=host, port=port, threads=threads)
+
+
+@main.group()
+def projections() -> None:
+    """Read models: follow the log, rebuild them, show where they stand."""
+
+
+def _projector(names: list[str] | None = None) -> Projector:
+    return Projector(build_negotiations(Settings.from_env()), names)
+
+
+@projections.command("run")
+@click.option("--poll", default=0.5, show_default=True, help="Seconds between polls (SQLite).")
+def projections_run(poll: float) -> None:
+    """Follow the event log continuously (a separate worker process)."""
+    import signal
+    import threading
+
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    projector = _projector()
+    click.echo("Following the event log; Ctrl-C to stop.")
+    try:
+        projector.follow(stop, poll=poll)
+    except KeyboardInterrupt:
+        stop.set()
+
+
+@projections.command("rebuild")
+@click.argument("name", required=False, type=click.Choice(Projector.names()))
+def projections_rebuild(name: str | None) -> None:
+    """Drop read models (all, or NAME) and replay them from the first event."""
+    from tqdm import tqdm
+
+    projector = _projector([name] if name else None)
+    total = projector.negotiations.recorder.max_notification_id() or 0
+    with tqdm(total=total, unit="event", disable=None) as bar:
+        count = projector.rebuild(progress=bar.update)
+    click.echo(f"Rebuilt {', '.join(m.name for m in projector.models)} from {count} events.")
+
+
+@projections.command("status")
+def projections_status() -> None:
+    """Print each read model's position and lag."""
+    for status in _projector().status():
+        click.echo(f"{status.name:<16} position {status.position:>9}  lag {status.lag:>9}")

@@ -1,0 +1,212 @@
+"""Queries on the read models: what every screen except a case's own page reads."""
+
+from __future__ import annotations
+
+import statistics as stats
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import ColumnElement, String, and_, case, cast, func, select
+from sqlalchemy.engine import Engine, RowMapping
+
+from projections.search import normalise
+from projections.tables import audit_log, case_summaries, deadlines, public_notices, search_index
+from projections.tables import stage_periods as periods
+
+EXPIRING_DAYS = 90
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of rows, with the total count for pagination."""
+
+    rows: list[RowMapping]
+    total: int
+    page: int
+    per_page: int
+
+
+@dataclass(frozen=True)
+class CaseFilter:
+    """Filters of the case list (all optional); ``scopes`` None means every scope."""
+
+    scopes: Sequence[str] | None = None
+    assigned_id: str | None = None
+    stage: str | None = None
+    kind: str | None = None
+    town: str | None = None
+    overdue: bool = False
+    text: str = ""
+    today: date = field(default_factory=date.today)
+
+
+def _like(column: Any, text: str) -> list[ColumnElement[bool]]:
+    escaped = [t.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+               for t in normalise_terms(text)]
+    return [column.like(f"%{term}%", escape="\\") for term in escaped]
+
+
+def normalise_terms(text: str) -> list[str]:
+    """Query terms: whitespace-separated, each normalised like the indexed text."""
+    return [normalise(t) for t in text.split() if normalise(t)]
+
+
+def _paged(engine: Engine, query: Any, count_query: Any, page: int, per_page: int) -> Page:
+    page, per_page = max(page, 1), min(max(per_page, 1), 200)
+    with engine.connect() as connection:
+        total = connection.execute(count_query).scalar_one()
+        rows = connection.execute(query.limit(per_page).offset((page - 1) * per_page))
+        return Page(list(rows.mappings()), total, page, per_page)
+
+
+def list_cases(engine: Engine, where: CaseFilter, page: int = 1, per_page: int = 50) -> Page:
+    """Case summaries matching ``where``, most recently updated first."""
+    s = case_summaries.c
+    conditions: list[ColumnElement[bool]] = []
+    if where.scopes is not None:
+        conditions.append(s.scope.in_(list(where.scopes)))
+    for column, value in ((s.assigned_id, where.assigned_id), (s.stage, where.stage),
+                          (s.contract_kind, where.kind), (s.town, where.town)):
+        if value:
+            conditions.append(column == value)
+    if where.overdue:
+        conditions.append(s.next_due_on < where.today)
+    if where.text:
+        matching = select(search_index.c.case_id).where(*_like(search_index.c.text, where.text))
+        conditions.append(s.case_id.in_(matching))
+    query = select(case_summaries).where(*conditions).order_by(s.updated_at.desc(), s.case_id)
+    count = select(func.count()).select_from(case_summaries).where(*conditions)
+    return _paged(engine, query, count, page, per_page)
+
+
+def deadline_status(today: date) -> Any:
+    """SQL expression for a deadline's status on ``today``."""
+    d = deadlines.c
+    return case((d.met_on.is_(None) & (d.due_on < today), "overdue"),
+                (d.met_on.is_(None), "pending"),
+                (d.met_on <= d.due_on, "met"), else_="met_late")
+
+
+def open_deadlines(engine: Engine, today: date, days: int = 7, *,
+                   scopes: Sequence[str] | None = None,
+                   assigned_id: str | None = None) -> list[RowMapping]:
+    """Unmet deadlines due within ``days`` of ``today`` or already overdue, soonest first."""
+    d = deadlines.c
+    conditions = [d.met_on.is_(None), d.due_on <= today + timedelta(days=days)]
+    if scopes is not None:
+        conditions.append(d.scope.in_(list(scopes)))
+    if assigned_id:
+        conditions.append(d.assigned_id == assigned_id)
+    query = (select(deadlines, deadline_status(today).label("status"),
+                    case_summaries.c.enterprise)
+             .join(case_summaries, case_summaries.c.case_id == d.case_id)
+             .where(*conditions).order_by(d.due_on, d.case_id).limit(500))
+    with engine.connect() as connection:
+        return list(connection.execute(query).mappings())
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    """Filters of the audit log (all optional)."""
+
+    scopes: Sequence[str] | None = None
+    actor_id: str | None = None
+    case_id: str | None = None
+    event_type: str | None = None
+    since: datetime | None = None
+    until: datetime | None = None
+
+
+def audit_entries(engine: Engine, where: AuditFilter, page: int = 1,
+                  per_page: int = 100) -> Page:
+    """Audit log rows matching ``where``, newest first."""
+    a = audit_log.c
+    conditions: list[ColumnElement[bool]] = []
+    if where.scopes is not None:
+        conditions.append(a.scope.in_(list(where.scopes)))
+    for column, value in ((a.actor_id, where.actor_id), (a.case_id, where.case_id),
+                          (a.event_type, where.event_type)):
+        if value:
+            conditions.append(column == value)
+    if where.since:
+        conditions.append(a.recorded_at >= where.since)
+    if where.until:
+        conditions.append(a.recorded_at < where.until)
+    query = select(audit_log).where(*conditions).order_by(a.notification_id.desc())
+    count = select(func.count()).select_from(audit_log).where(*conditions)
+    return _paged(engine, query, count, page, per_page)
+
+
+def notice_status(today: date) -> Any:
+    """SQL expression: in force, expiring within 90 days, or expired (by term end)."""
+    n = public_notices.c
+    return case((n.term_end < today, "expired"),
+                (n.term_end <= today + timedelta(days=EXPIRING_DAYS), "expiring"),
+                else_="in_force")
+
+
+def search_notices(engine: Engine, today: date, *, text: str = "", town: str | None = None,
+                   kind: str | None = None, status: str | None = None, year: int | None = None,
+                   page: int = 1, per_page: int = 20) -> Page:
+    """Public notices matching the public search form, newest published first."""
+    n = public_notices.c
+    conditions: list[ColumnElement[bool]] = []
+    if text:
+        matching = select(search_index.c.case_id).where(
+            search_index.c.public_text.is_not(None), *_like(search_index.c.public_text, text))
+        conditions.append(n.case_id.in_(matching))
+    if town:
+        conditions.append(n.town == town)
+    if kind:
+        conditions.append(n.contract_kind == kind)
+    if status:
+        conditions.append(notice_status(today) == status)
+    if year:
+        conditions.append(and_(n.term_start <= date(year, 12, 31), n.term_end >= date(year, 1, 1)))
+    query = (select(public_notices, notice_status(today).label("status")).where(*conditions)
+             .order_by(n.published_on.desc(), n.case_id))
+    count = select(func.count()).select_from(public_notices).where(*conditions)
+    return _paged(engine, query, count, page, per_page)
+
+
+def _counts(engine: Engine, column: Any, scopes: Sequence[str] | None) -> dict[str, int]:
+    query = select(column, func.count()).group_by(column)
+    if scopes is not None:
+        query = query.where(case_summaries.c.scope.in_(list(scopes)))
+    with engine.connect() as connection:
+        return {str(k): v for k, v in connection.execute(query)}
+
+
+def statistics(engine: Engine, today: date, scopes: Sequence[str] | None = None) -> dict[str, Any]:
+    """Cases by stage, kind, town and month opened; median days per stage; coverage."""
+    s = case_summaries.c
+    month = func.substr(cast(s.opened_on, String), 1, 7)
+    in_force = and_(s.effective_on <= today, s.term_end >= today)
+    scoped = [s.scope.in_(list(scopes))] if scopes is not None else []
+    with engine.connect() as connection:
+        coverage = connection.execute(
+            select(func.count(), func.coalesce(func.sum(s.headcount), 0),
+                   func.coalesce(func.sum(s.women), 0)).where(in_force, *scoped)).one()
+        spans = connection.execute(
+            select(periods.c.stage, periods.c.entered_on, periods.c.left_on)
+            .join(case_summaries, case_summaries.c.case_id == periods.c.case_id)
+            .where(periods.c.left_on.is_not(None), *scoped))
+        days: dict[str, list[int]] = {}
+        for stage, entered, left in spans:
+            days.setdefault(stage, []).append((_as_date(left) - _as_date(entered)).days)
+    return {
+        "by_stage": _counts(engine, s.stage, scopes),
+        "by_kind": _counts(engine, s.contract_kind, scopes),
+        "by_town": _counts(engine, s.town, scopes),
+        "by_month": _counts(engine, month, scopes),
+        "median_days_in_stage": {k: stats.median(v) for k, v in sorted(days.items())},
+        "contracts_in_force": coverage[0],
+        "workers_covered": int(coverage[1]),
+        "women_covered": int(coverage[2]),
+    }
+
+
+def _as_date(value: date | str) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(value)

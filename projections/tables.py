@@ -1,0 +1,133 @@
+"""The read-model tables (SQLAlchemy Core), in the same database as the events."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData()
+ID = BigInteger().with_variant(Integer(), "sqlite")
+
+case_summaries = Table(
+    "case_summaries", metadata,
+    Column("case_id", String(36), primary_key=True),
+    Column("version", Integer, nullable=False),
+    Column("enterprise", Text, nullable=False),
+    Column("credit_code", String(18), nullable=False),
+    Column("town", Text, nullable=False),
+    Column("industry", Text, nullable=False),
+    Column("contract_kind", String(16), nullable=False),
+    Column("stage", String(24), nullable=False),
+    Column("stage_order", Integer, nullable=False),
+    Column("assigned_id", Text, nullable=False),
+    Column("assigned_name", Text, nullable=False),
+    Column("scope", Text, nullable=False),
+    Column("headcount", Integer, nullable=False),
+    Column("women", Integer, nullable=False),
+    Column("opened_on", Date, nullable=False),
+    Column("updated_on", Date, nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("next_due_on", Date),
+    Column("next_due_kind", String(16)),
+    Column("term_start", Date),
+    Column("term_end", Date),
+    Column("effective_on", Date),
+    Column("closed", Boolean, nullable=False),
+    Index("ix_case_summaries_scope_stage", "scope", "stage"),
+    Index("ix_case_summaries_assigned", "assigned_id"),
+    Index("ix_case_summaries_town", "town"),
+    Index("ix_case_summaries_next_due", "next_due_on"),
+    Index("ix_case_summaries_updated", "updated_at"),
+)
+
+deadlines = Table(
+    "case_deadlines", metadata,
+    Column("case_id", String(36), primary_key=True),
+    Column("kind", String(16), primary_key=True),
+    Column("source_version", Integer, primary_key=True),
+    Column("starts_on", Date, nullable=False),
+    Column("due_on", Date, nullable=False),
+    Column("met_on", Date),
+    Column("scope", Text, nullable=False),
+    Column("assigned_id", Text, nullable=False),
+    Index("ix_case_deadlines_open_due", "met_on", "due_on"),
+    Index("ix_case_deadlines_assigned_due", "assigned_id", "due_on"),
+)
+
+audit_log = Table(
+    "audit_log", metadata,
+    Column("notification_id", ID, primary_key=True, autoincrement=False),
+    Column("case_id", String(36), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("event_type", String(40), nullable=False),
+    Column("actor_id", Text, nullable=False),
+    Column("actor_name", Text, nullable=False),
+    Column("recorded_at", DateTime(timezone=True), nullable=False),
+    Column("occurred_on", Date, nullable=False),
+    Column("scope", Text, nullable=False),
+    Column("summary", Text, nullable=False),
+    Index("ix_audit_case", "case_id", "version"),
+    Index("ix_audit_actor", "actor_id", "recorded_at"),
+    Index("ix_audit_type", "event_type", "recorded_at"),
+    Index("ix_audit_recorded", "recorded_at"),
+)
+
+stage_periods = Table(
+    "stage_periods", metadata,
+    Column("case_id", String(36), primary_key=True),
+    Column("seq", Integer, primary_key=True),
+    Column("stage", String(24), nullable=False),
+    Column("entered_on", Date, nullable=False),
+    Column("left_on", Date),
+    Index("ix_stage_periods_stage", "stage"),
+)
+
+public_notices = Table(
+    "public_notices", metadata,
+    Column("case_id", String(36), primary_key=True),
+    Column("enterprise", Text, nullable=False),
+    Column("credit_code", String(18), nullable=False),
+    Column("town", Text, nullable=False),
+    Column("industry", Text, nullable=False),
+    Column("contract_kind", String(16), nullable=False),
+    Column("workers_covered", Integer, nullable=False),
+    Column("women_covered", Integer, nullable=False),
+    Column("term_start", Date, nullable=False),
+    Column("term_end", Date, nullable=False),
+    Column("ratified_on", Date, nullable=False),
+    Column("ratification_members", Integer, nullable=False),
+    Column("ratification_present", Integer, nullable=False),
+    Column("ratification_votes_for", Integer, nullable=False),
+    Column("worker_chief", Text, nullable=False),
+    Column("employer_chief", Text, nullable=False),
+    Column("signed_on", Date, nullable=False),
+    Column("filed_on", Date, nullable=False),
+    Column("effective_on", Date, nullable=False),
+    Column("effect_basis", String(16), nullable=False),
+    Column("bureau", Text, nullable=False),
+    Column("key_terms", JSON, nullable=False),
+    Column("monitoring_contact", Text, nullable=False),
+    Column("published_on", Date, nullable=False),
+    Index("ix_public_notices_term_end", "term_end"),
+    Index("ix_public_notices_published", "published_on"),
+)
+
+search_index = Table(
+    "search_index", metadata,
+    Column("case_id", String(36), primary_key=True),
+    Column("scope", Text, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("public_text", Text),
+)

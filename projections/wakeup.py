@@ -1,0 +1,70 @@
+"""Waking the runner when new events are stored: LISTEN/NOTIFY on PostgreSQL, a poll elsewhere."""
+
+from __future__ import annotations
+
+import select
+import threading
+from types import TracebackType
+from typing import Any
+
+from domain.commands import Negotiations
+
+
+class Wakeup:
+    """Waits until the store says new events were recorded (or ``poll`` seconds pass)."""
+
+    def __init__(self, stop: threading.Event):
+        self.stop = stop
+        self.event = threading.Event()
+
+    @classmethod
+    def for_store(cls, negotiations: Negotiations, stop: threading.Event) -> Wakeup:
+        """A PostgreSQL listener when the store is PostgreSQL, else a plain poll."""
+        datastore: Any = negotiations.factory.datastore  # type: ignore[attr-defined]
+        if datastore.engine.dialect.name == "postgresql":
+            return Listener(stop, datastore, negotiations.recorder.channel_name)  # type: ignore[attr-defined]
+        return cls(stop)
+
+    def wait(self, poll: float) -> None:
+        """Block until woken, stopped, or ``poll`` seconds pass."""
+        self.event.wait(poll)
+        self.event.clear()
+
+    def __enter__(self) -> Wakeup:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:
+        self.event.set()
+
+
+class Listener(Wakeup):
+    """Sets the wake-up event on each NOTIFY the event store sends after a commit."""
+
+    def __init__(self, stop: threading.Event, datastore: Any, channel: str):
+        super().__init__(stop)
+        self.datastore = datastore
+        self.channel = channel
+        self.closed = threading.Event()
+        self.thread = threading.Thread(target=self._listen, name="listen", daemon=True)
+
+    def _listen(self) -> None:
+        with self.datastore.get_connection() as connection:
+            connection.execution_options(isolation_level="AUTOCOMMIT")
+            raw = connection.connection
+            raw.cursor().execute(f"LISTEN {self.channel};")
+            while not (self.stop.is_set() or self.closed.is_set()):
+                if select.select([raw], [], [], 0.2)[0]:
+                    for _ in raw.notifies(timeout=0):
+                        pass
+                    self.event.set()
+
+    def __enter__(self) -> Wakeup:
+        self.thread.start()
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:
+        self.closed.set()
+        self.thread.join(timeout=2)
+        super().__exit__(kind, error, trace)
