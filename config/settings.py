@@ -18,7 +18,9 @@ class Settings:
 
     ``database_url`` is a SQLAlchemy URL: a SQLite file by default, or
     ``postgresql+psycopg://…`` in production. ``cipher_key`` (base64, from
-    ``xieshang keygen``) turns on AES encryption of stored events.
+    ``xieshang keygen``) turns on AES encryption of stored events. With
+    ``projections_in_process`` the web process keeps the read models current itself
+    (the default on SQLite); otherwise ``xieshang projections run`` does.
     """
 
     database_url: str
@@ -26,6 +28,7 @@ class Settings:
     cipher_key: str | None
     jurisdiction: str
     instance_path: Path
+    projections_in_process: bool
 
     @property
     def is_sqlite(self) -> bool:
@@ -40,10 +43,16 @@ class Settings:
         default_url = f"sqlite:///{instance / 'xieshang.sqlite3'}"
         jurisdiction = env.get("XIESHANG_JURISDICTION", "guangdong")
         profiles.load(jurisdiction)
+        database_url = env.get("XIESHANG_DATABASE_URL") or default_url
+        mode = env.get("XIESHANG_PROJECTIONS", "")
+        if mode not in ("", "in-process", "external"):
+            raise ValueError("XIESHANG_PROJECTIONS must be 'in-process' or 'external'")
         return cls(
-            database_url=env.get("XIESHANG_DATABASE_URL") or default_url,
+            database_url=database_url,
             secret_key=env.get("XIESHANG_SECRET_KEY", "dev-only-change-me"),
             cipher_key=env.get("XIESHANG_CIPHER_KEY") or None,
             jurisdiction=jurisdiction,
             instance_path=instance,
+            projections_in_process=(mode == "in-process"
+                                    or (not mode and database_url.startswith("sqlite"))),
         )

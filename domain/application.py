@@ -10,6 +10,7 @@ from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError, Application
 from eventsourcing.persistence import IntegrityError, JSONTranscoder, Transcoding
+from eventsourcing.utils import Environment, EnvType
 
 from config.settings import Settings
 from domain.case import NegotiationCase
@@ -64,6 +65,19 @@ class CaseApplication(Application[UUID]):
     def from_settings(cls, settings: Settings, **overrides: str) -> Self:
         """Build the application on the store ``settings`` names."""
         return cls(env={**store_env(settings), **overrides})
+
+    def construct_env(self, name: str, env: EnvType | None = None) -> Environment:
+        """Only the given settings configure the store: stray ``NEGOTIATIONS_*`` or
+        ``CIPHER_*`` variables in the process environment are ignored."""
+        return Environment(name, {**type(self).env, "IS_SNAPSHOTTING_ENABLED": "y",
+                                  **(env or {})})
+
+    def close(self) -> None:
+        """Close the application and its database connections."""
+        super().close()
+        engine = getattr(getattr(self.factory, "datastore", None), "engine", None)
+        if engine is not None:
+            engine.dispose()
 
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
         """The library's transcodings plus business dates."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from enum import StrEnum
 from typing import Any
 
 from domain.case_core import CaseCore, plain
@@ -24,8 +25,24 @@ from domain.events import (
 from domain.invariants import invariant_breaches
 from domain.rules import procedure
 from domain.state import fold
-from domain.values import Actor, Role, SignOffSubject
+from domain.values import (
+    Actor,
+    ChiefBasis,
+    ContractKind,
+    EffectBasis,
+    RatifyingBody,
+    Role,
+    Side,
+    SignOffSubject,
+    SurveyMethod,
+    WorkerSelection,
+)
 
+VOCABULARIES: dict[str, type[StrEnum]] = {
+    "side": Side, "from_side": Side, "chaired_by": Side, "requested_by": Side,
+    "method": SurveyMethod, "contract_kind": ContractKind, "body": RatifyingBody,
+    "basis": EffectBasis, "worker_selection": WorkerSelection, "chief_basis": ChiefBasis,
+}
 CORRECTABLE = frozenset(e.__name__ for e in STEP_EVENTS)
 FIXED_FACTS = frozenset({"profile", "assigned_to", "scope"})
 SHA256 = re.compile(r"[0-9a-f]{64}")
@@ -39,7 +56,19 @@ def _same_kind(old: Any, new: Any) -> bool:
     return type(old) is type(new) or {type(old), type(new)} <= {list, tuple}
 
 
+def _in_vocabulary(name: str, value: Any) -> bool:
+    vocabulary = VOCABULARIES.get(name)
+    return vocabulary is None or value in {str(v) for v in vocabulary}
+
+
+def _structured(value: Any) -> bool:
+    return isinstance(value, list) and any(isinstance(v, dict | list) for v in value)
+
+
 def _change_breaches(record: dict[str, Any], changes: dict[str, Any]) -> list[Breach]:
+    """Each change names an existing fact, keeps its kind and, for a vocabulary, a known
+    value. Lists of records (sides, agenda items, demands) change only through their own
+    commands (e.g. a representative's replacement), never by a correction."""
     facts = {"occurred_on": record["occurred_on"], **record["facts"]}
     breaches = []
     for path, value in changes.items():
@@ -49,7 +78,9 @@ def _change_breaches(record: dict[str, Any], changes: dict[str, Any]) -> list[Br
             old = old.get(tail, KeyError) if isinstance(old, dict) else KeyError
         if head in FIXED_FACTS or head not in facts or old is KeyError:
             breaches.append(Breach("correction_field_unknown", {"field": path}, field="changes"))
-        elif not _same_kind(old, value):
+        elif _structured(old):
+            breaches.append(Breach("correction_structured", {"field": path}, field="changes"))
+        elif not _same_kind(old, value) or not _in_vocabulary(tail or head, value):
             breaches.append(Breach("correction_type", {"field": path}, field="changes"))
     return breaches
 

@@ -53,10 +53,12 @@ class CaseConflict(IntegrityError, DomainError):
 
     def __init__(self, case_id: UUID, expected: int | None, actual: int | None):
         self.case_id, self.expected, self.actual = case_id, expected, actual
-        super().__init__(render("case_conflict", "en", expected=expected, actual=actual))
+        super().__init__(self.message("en"))
 
     def message(self, lang: str = "zh") -> str:
         """The conflict in the user's words."""
+        if self.expected is None:
+            return render("case_exists", lang, case_id=self.case_id)
         return render("case_conflict", lang, expected=self.expected, actual=self.actual)
 
 

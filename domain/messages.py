@@ -15,6 +15,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "Someone else recorded an entry on this case meanwhile (you started "
                       "from version {expected}, it is now {actual}). Nothing was saved or "
                       "lost: check and submit again."),
+    "case_exists": ("案件 {case_id} 已存在（可能是重复提交），未重复创建。",
+                    "Case {case_id} already exists (a repeated submission?); nothing was "
+                    "created twice."),
     "required": ("请填写“{field}”。", "Please fill in “{field}”."),
     "at_least": ("“{field}”至少为 {low}。", "“{field}” must be at least {low}."),
     "date_in_future": ("发生日期不能晚于今天。", "The date it happened cannot be after today."),
@@ -138,6 +141,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                  "The corrected entry has no “{field}”."),
     "correction_type": ("“{field}”的新值类型与原值不同。",
                         "The new value of “{field}” is of another kind than the old."),
+    "correction_structured": ("“{field}”是一组记录（如代表名单、议题），请通过相应登记修改"
+                              "（如登记代表更换），不能直接更正。",
+                              "“{field}” is a list of records (e.g. representatives, agenda "
+                              "items): change it through its own entry (e.g. a "
+                              "replacement), not a correction."),
     "correction_empty": ("请说明要更正的内容。", "Say what the correction changes."),
     "sha256_invalid": ("附件哈希值无效。", "The attachment hash is invalid."),
     "assignee_role": ("案件只能指派给工会社工。", "Cases are assigned to social workers."),

@@ -7,6 +7,7 @@ from typing import Any
 from flask import Flask
 
 from config.settings import Settings
+from projections.runner import Background, Projector
 from web.composition import build_negotiations
 
 
@@ -17,9 +18,17 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     settings = app.config.get("SETTINGS") or Settings.from_env()
     app.config["SETTINGS"] = settings
     app.config["SECRET_KEY"] = settings.secret_key
-    app.extensions["negotiations"] = build_negotiations(settings)
+    negotiations = build_negotiations(settings)
+    app.extensions["negotiations"] = negotiations
+    projector = Projector(negotiations)
+    app.extensions["projector"] = projector
+    if settings.projections_in_process:
+        app.extensions["projections_thread"] = Background(projector).start()
 
+    from domain.labels import label
     from web.views import cases, health
+
+    app.jinja_env.globals["label"] = label
 
     app.register_blueprint(health.bp)
     app.register_blueprint(cases.bp)

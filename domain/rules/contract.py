@@ -9,13 +9,23 @@ from domain.calendar import months_before, years_after
 from domain.errors import Breach
 
 
+def anniversary(start: date, years: int) -> date:
+    """The day a term of ``years`` years from ``start`` is complete (the day after its last).
+
+    Civil Code Art. 202: with no corresponding day in the final month (a term from
+    29 February), the period ends on that month's last day, so it is complete the day after.
+    """
+    same_day = years_after(start, years)
+    return same_day if same_day.day == start.day else same_day + timedelta(days=1)
+
+
 def term_within_bounds(start: date, end: date, profile: JurisdictionProfile) -> list[Breach]:
     """Art. 38: a term of one to three years; ``end`` is the term's last day (inclusive)."""
     day_after = end + timedelta(days=1)
     if end < start:
         return [Breach("term_order", field="term_end")]
-    if (day_after < years_after(start, profile.term_min_years)
-            or day_after > years_after(start, profile.term_max_years)):
+    if (day_after < anniversary(start, profile.term_min_years)
+            or day_after > anniversary(start, profile.term_max_years)):
         return [Breach("term_length", {"low": profile.term_min_years,
                                        "high": profile.term_max_years}, field="term_end")]
     return []

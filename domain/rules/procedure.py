@@ -173,4 +173,5 @@ def text_given(value: str, field: str) -> list[Breach]:
 
 def at_least(value: int, low: int, field: str) -> list[Breach]:
     """A count is not below ``low``."""
-    return [] if value >= low else [Breach("at_least", {"low": low}, field=field)]
+    return [] if value >= low else [Breach("at_least", {"low": low, "field": field},
+                                           field=field)]

@@ -1,7 +1,4 @@
-"""A first look at the cases: the newest cases and one case's page (read from the aggregate).
-
-Lists will read projections once they exist; a single case always reads its aggregate.
-"""
+"""A first look at the cases: lists read projections; a case's page reads its aggregate."""
 
 from __future__ import annotations
 
@@ -13,6 +10,7 @@ from flask.typing import ResponseReturnValue
 from domain import clock
 from domain.deadlines import deadlines
 from domain.errors import CaseNotFound
+from projections.queries import CaseFilter, list_cases
 
 bp = Blueprint("cases", __name__)
 NEWEST = 50
@@ -20,16 +18,10 @@ NEWEST = 50
 
 @bp.get("/")
 def index() -> ResponseReturnValue:
-    """The newest cases opened, newest first."""
-    negotiations = current_app.extensions["negotiations"]
-    newest = negotiations.recorder.max_notification_id() or 0
-    opened = []
-    start = max(1, newest - 2000)
-    for note in negotiations.recorder.select_notifications(start=start, limit=2001,
-                                                           topics=["domain.events:CaseOpened"]):
-        opened.append(negotiations.get_case(note.originator_id))
-    opened = list(reversed(opened))[:NEWEST]
-    return render_template("index.html", cases=opened, notifications=newest)
+    """The most recently updated cases (from the case-summaries read model)."""
+    engine = current_app.extensions["negotiations"].factory.datastore.engine
+    page = list_cases(engine, CaseFilter(today=clock.today()), per_page=NEWEST)
+    return render_template("index.html", page=page)
 
 
 @bp.get("/cases/<uuid:case_id>")

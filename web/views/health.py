@@ -10,10 +10,10 @@ bp = Blueprint("health", __name__)
 
 @bp.get("/healthz")
 def healthz() -> ResponseReturnValue:
-    """Report the store's newest notification id (the event log's length)."""
-    negotiations = current_app.extensions["negotiations"]
+    """Report whether the database answers and how far each read model lags."""
+    projector = current_app.extensions["projector"]
     try:
-        newest = negotiations.recorder.max_notification_id() or 0
+        lags = {status.name: status.lag for status in projector.status()}
     except Exception as error:  # noqa: BLE001 - reported, not raised
         return jsonify(status="error", database=str(error)), 503
-    return jsonify(status="ok", database="ok", notifications=newest)
+    return jsonify(status="ok", database="ok", projection_lag=lags)
