@@ -14,7 +14,7 @@ from domain.case_preparation import PreparationSteps
 from domain.errors import Breach, require
 from domain.events import CaseOpened
 from domain.rules import procedure
-from domain.rules.enterprise import enterprise_valid
+from domain.rules.enterprise import enterprise_valid, normalised
 from domain.values import Actor, ContractKind, Enterprise, Role
 
 
@@ -32,6 +32,7 @@ class NegotiationCase(PreparationSteps, BargainingSteps, ContractSteps, CaseEntr
              scope: str, renews_case: UUID | None = None,
              case_id: UUID | None = None) -> NegotiationCase:
         """Step 0 (接案): open a case; it keeps ``profile``'s numbers for good."""
+        enterprise = normalised(enterprise)
         require(procedure.may_record_steps(by), enterprise_valid(enterprise),
                 not_in_future(occurred_on),
                 [] if assigned_to.role is Role.SOCIAL_WORKER else

@@ -7,7 +7,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from domain.case_core import CaseCore, plain
+from domain.case_core import CaseCore, not_in_future, plain
 from domain.entries import materialise
 from domain.errors import Breach, require
 from domain.events import (
@@ -44,6 +44,8 @@ VOCABULARIES: dict[str, type[StrEnum]] = {
     "basis": EffectBasis, "worker_selection": WorkerSelection, "chief_basis": ChiefBasis,
 }
 CORRECTABLE = frozenset(e.__name__ for e in STEP_EVENTS)
+HAPPENED_DATES = frozenset({"occurred_on", "received_on", "accepted_on", "period_start",
+                            "period_end"})
 FIXED_FACTS = frozenset({"profile", "assigned_to", "scope"})
 SHA256 = re.compile(r"[0-9a-f]{64}")
 
@@ -127,7 +129,9 @@ class CaseEntries(CaseCore):
                                   field="corrects_version")
             require([raise_breach])
         assert record is not None
-        require(_change_breaches(record, changes))
+        require(_change_breaches(record, changes),
+                *(not_in_future(v) for k, v in changes.items()
+                  if k in HAPPENED_DATES and isinstance(v, date)))
         trial = {**record, "version": self.version + 1, "type": EntryCorrected.__name__,
                  "facts": {"corrects_version": corrects_version, "changes": plain(changes)}}
         require(invariant_breaches(fold(materialise([*self._records, trial]))))

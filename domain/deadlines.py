@@ -56,11 +56,11 @@ def reply_due(received_on: date, state: CaseState) -> date:
 
 
 def dispute_due(dispute: Pair, state: CaseState) -> date:
-    """Art. 53: 30 days after acceptance, extendable once by 15."""
-    days = state.profile.dispute_days
+    """Art. 53: 30 days after acceptance; an extension adds 15 days after that end."""
+    due = period_end(dispute.start["accepted_on"], state.profile.dispute_days)
     if dispute.extension:
-        days += state.profile.dispute_extension_days
-    return period_end(dispute.start["accepted_on"], days)
+        due = period_end(due, state.profile.dispute_extension_days)
+    return due
 
 
 def review_due(received_on: date, state: CaseState) -> date:

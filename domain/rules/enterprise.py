@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from stdnum.cn import uscc
 from stdnum.exceptions import ValidationError
 
@@ -16,6 +18,13 @@ def credit_code_valid(code: str) -> list[Breach]:
     except ValidationError:
         return [Breach("credit_code_invalid", {"code": code}, field="credit_code")]
     return []
+
+
+def normalised(enterprise: Enterprise) -> Enterprise:
+    """The enterprise with its credit code in canonical form (no spaces, upper case)."""
+    return replace(enterprise, credit_code=uscc.compact(enterprise.credit_code),
+                   name=enterprise.name.strip(), town=enterprise.town.strip(),
+                   industry=enterprise.industry.strip())
 
 
 def enterprise_valid(enterprise: Enterprise) -> list[Breach]:

@@ -21,7 +21,8 @@ def votes_needed(members: int, profile: JurisdictionProfile) -> int:
 def ratification_passes(members: int, present: int, votes_for: int,
                         profile: JurisdictionProfile) -> bool:
     """Art. 36: quorum reached and a majority of all members voted for."""
-    return present >= quorum(members, profile) and votes_for >= votes_needed(members, profile)
+    return (members >= 1 and present >= quorum(members, profile)
+            and votes_for >= votes_needed(members, profile))
 
 
 def vote_consistent(members: int, present: int, votes_for: int) -> list[Breach]:

@@ -78,7 +78,8 @@ def worker_side_mandate(selection: WorkerSelection, has_union: bool, headcount: 
     if selection is WorkerSelection.UNION and not has_union:
         breaches.append(Breach("no_union_to_choose", field="worker_selection"))
     if selection is WorkerSelection.DEMOCRATIC and (
-            workers_approving is None or workers_approving * 2 <= headcount):
+            workers_approving is None or workers_approving * 2 <= headcount
+            or workers_approving > headcount):
         breaches.append(Breach("democratic_approval", {"headcount": headcount,
                                                        "needed": headcount // 2 + 1},
                                field="workers_approving"))
