@@ -11,12 +11,12 @@ from eventsourcing.utils import get_topic
 
 from domain import clock
 from domain.chain import GENESIS, digest_of
-from domain.entries import Entry, entry_record, materialise
+from domain.entries import Entry, entry_record, fresh_entry, materialise
 from domain.errors import Breach, require
 from domain.events import CaseEvent
 from domain.rules import procedure
 from domain.stages import Stage, stage_of
-from domain.state import CaseState, fold
+from domain.state import CaseState, advance, fold
 from domain.values import Actor
 
 
@@ -76,10 +76,16 @@ class CaseCore(Aggregate):
         super().trigger_event(event_class, **kwargs)
 
     def append_entry(self, event: CaseEvent) -> None:
-        """Called by every event's ``apply``: keep its record and advance the chain."""
-        self._records.append(entry_record(event))
+        """Called by every event's ``apply``: keep its record, advance the chain, and bring
+        the derived state along (a correction rewrites the past: derive it afresh)."""
+        record = entry_record(event)
+        self._records.append(record)
         self._head = event.digest
-        self.__dict__.pop("_derived", None)
+        derived = self.__dict__.get("_derived")
+        if derived is not None and record["type"] != "EntryCorrected":
+            advance(derived, fresh_entry(record))
+        else:
+            self.__dict__.pop("_derived", None)
 
     @property
     def records(self) -> list[dict[str, Any]]:
@@ -98,7 +104,7 @@ class CaseCore(Aggregate):
 
     @property
     def state(self) -> CaseState:
-        """The derived state (cached until the next entry)."""
+        """The derived state, kept current entry by entry (one object, updated in place)."""
         derived = self.__dict__.get("_derived")
         if derived is None:
             derived = fold(materialise(self._records))

@@ -41,6 +41,13 @@ def entry_record(event: Any) -> dict[str, Any]:
     }
 
 
+def fresh_entry(record: dict[str, Any]) -> Entry:
+    """The entry of a record just made (nothing can have corrected it yet)."""
+    return Entry(version=record["version"], type=record["type"],
+                 by=Actor.from_dict(record["by"]), occurred_on=record["occurred_on"],
+                 recorded_at=record["recorded_at"], facts=dict(record["facts"]))
+
+
 def overlay(changes: dict[str, Any], facts: dict[str, Any]) -> dict[str, Any]:
     """Apply a correction's changes; ``a.b`` changes key ``b`` inside dict ``a``."""
     result = dict(facts)

@@ -200,12 +200,18 @@ def _apply(state: CaseState, entry: Entry) -> None:
         state.assigned_to = Actor.from_dict(entry["assigned_to"])
 
 
+def advance(state: CaseState, entry: Entry) -> None:
+    """Bring ``state`` past one new entry (in place); the fold does the same, entry by entry."""
+    state.entries.append(entry)
+    _apply(state, entry)
+
+
 def states(entries: list[Entry]) -> Iterator[CaseState]:
     """The state after each entry in turn (one object, updated in place)."""
     opened = entries[0]
     state = CaseState(
         opened=opened,
-        profile=JurisdictionProfile.from_dict(opened["profile"]),
+        profile=JurisdictionProfile.cached(opened["profile"]),
         enterprise=Enterprise(**opened["enterprise"]),
         assigned_to=Actor.from_dict(opened["assigned_to"]),
         entries=list(entries),

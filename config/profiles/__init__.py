@@ -55,6 +55,11 @@ class JurisdictionProfile:
         values["representatives_max"] = values["representatives_max"] or None
         return cls(**values)
 
+    @staticmethod
+    def cached(data: dict[str, Any]) -> JurisdictionProfile:
+        """:meth:`from_dict`, remembered: every case opened under a profile shares it."""
+        return _profile_of(tuple(sorted(data.items())))
+
     def to_dict(self) -> dict[str, Any]:
         """The JSON-friendly form stored in a case's opening event."""
         data = asdict(self)
@@ -62,6 +67,11 @@ class JurisdictionProfile:
             data[key] = str(data[key])
         data["representatives_max"] = self.representatives_max or 0
         return data
+
+
+@cache
+def _profile_of(items: tuple[tuple[str, Any], ...]) -> JurisdictionProfile:
+    return JurisdictionProfile.from_dict(dict(items))
 
 
 def available() -> list[str]:
