@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from abc import abstractmethod
 from dataclasses import dataclass
 from typing import Any, ClassVar
@@ -47,7 +48,9 @@ class ReadModel(SQLAlchemyTrackingRecorder):
     owned: ClassVar[tuple[Table, ...]]
 
     def __init__(self, datastore: SQLAlchemyDatastore):
-        super().__init__(datastore=datastore, tracking_table_name=f"{self.name}_tracking")
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", "This declarative base already contains a class")
+            super().__init__(datastore=datastore, tracking_table_name=f"{self.name}_tracking")
         self.tables.extend(self.owned)
 
     @property
@@ -68,15 +71,16 @@ class ReadModel(SQLAlchemyTrackingRecorder):
         """Update this read model's tables for ``changes`` (inside the transaction)."""
 
     def reset(self) -> None:
-        """Drop and recreate the tables, and forget the position (for a rebuild)."""
-        assert self.datastore.engine is not None
+        """Drop and recreate the tables, and forget the position (for a rebuild), in one
+        transaction: a crash part-way never leaves rows behind a forgotten position."""
         with self.transaction(commit=True) as session:
             session.execute(delete(self.tracking_table)
                             .where(self.tracking_table.c.application_name == SOURCE))
-        for table in reversed(self.owned):
-            table.drop(self.datastore.engine, checkfirst=True)
-        for table in self.owned:
-            table.create(self.datastore.engine, checkfirst=True)
+            connection = session.connection()
+            for table in reversed(self.owned):
+                table.drop(connection, checkfirst=True)
+            for table in self.owned:
+                table.create(connection, checkfirst=True)
 
     @staticmethod
     def replace_rows(session: Session, table: Table, case_ids: list[str],

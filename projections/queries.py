@@ -5,7 +5,7 @@ from __future__ import annotations
 import statistics as stats
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import ColumnElement, String, and_, case, cast, func, select
@@ -131,12 +131,17 @@ def audit_entries(engine: Engine, where: AuditFilter, page: int = 1,
         if value:
             conditions.append(column == value)
     if where.since:
-        conditions.append(a.recorded_at >= where.since)
+        conditions.append(a.recorded_at >= _utc(where.since))
     if where.until:
-        conditions.append(a.recorded_at < where.until)
+        conditions.append(a.recorded_at < _utc(where.until))
     query = select(audit_log).where(*conditions).order_by(a.notification_id.desc())
     count = select(func.count()).select_from(audit_log).where(*conditions)
     return _paged(engine, query, count, page, per_page)
+
+
+def _utc(moment: datetime) -> datetime:
+    """``moment`` in UTC: SQLite keeps no zone, only the UTC clock time events carry."""
+    return moment.astimezone(UTC) if moment.tzinfo else moment
 
 
 def notice_status(today: date) -> Any:
@@ -183,7 +188,7 @@ def statistics(engine: Engine, today: date, scopes: Sequence[str] | None = None)
     """Cases by stage, kind, town and month opened; median days per stage; coverage."""
     s = case_summaries.c
     month = func.substr(cast(s.opened_on, String), 1, 7)
-    in_force = and_(s.effective_on <= today, s.term_end >= today)
+    in_force = and_(s.effective_on <= today, s.term_start <= today, s.term_end >= today)
     scoped = [s.scope.in_(list(scopes))] if scopes is not None else []
     with engine.connect() as connection:
         coverage = connection.execute(

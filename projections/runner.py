@@ -84,6 +84,8 @@ class Projector:
             try:
                 model.process(todo)
             except IntegrityError:
+                log.warning("%s: another runner processed these events first; re-reading",
+                            model.name)
                 self.timeline.forget()
         with self.processed:
             self._positions = {m.name: m.position for m in self.models}

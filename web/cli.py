@@ -75,20 +75,25 @@ def projections() -> None:
     """Read models: follow the log, rebuild them, show where they stand."""
 
 
-def _projector(names: list[str] | None = None) -> Projector:
-    return Projector(build_negotiations(Settings.from_env()), names)
+def _projector(names: list[str] | None = None, page: int = 1000) -> Projector:
+    return Projector(build_negotiations(Settings.from_env()), names, page=page)
+
+
+PAGE = click.option("--page", default=1000, show_default=True, type=click.IntRange(1, 100_000),
+                    help="Events per transaction.")
 
 
 @projections.command("run")
 @click.option("--poll", default=0.5, show_default=True, help="Seconds between polls (SQLite).")
-def projections_run(poll: float) -> None:
+@PAGE
+def projections_run(poll: float, page: int) -> None:
     """Follow the event log continuously (a separate worker process)."""
     import signal
     import threading
 
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
-    projector = _projector()
+    projector = _projector(page=page)
     click.echo("Following the event log; Ctrl-C to stop.")
     try:
         projector.follow(stop, poll=poll)
@@ -98,11 +103,12 @@ def projections_run(poll: float) -> None:
 
 @projections.command("rebuild")
 @click.argument("name", required=False, type=click.Choice(Projector.names()))
-def projections_rebuild(name: str | None) -> None:
+@PAGE
+def projections_rebuild(name: str | None, page: int) -> None:
     """Drop read models (all, or NAME) and replay them from the first event."""
     from tqdm import tqdm
 
-    projector = _projector([name] if name else None)
+    projector = _projector([name] if name else None, page=page)
     total = projector.negotiations.recorder.max_notification_id() or 0
     with tqdm(total=total, unit="event", disable=None) as bar:
         count = projector.rebuild(progress=bar.update)
