@@ -1,0 +1,97 @@
+"""The ``xieshang`` command line as a newcomer uses it: demo data, verify, projections, serve."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+import urllib.request
+import uuid
+from pathlib import Path
+
+import pytest
+
+XIESHANG = [sys.executable, "-c", "from web.cli import main; main()"]
+
+
+def run(instance: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run ``xieshang ARGS`` on the SQLite store in ``instance``."""
+    env = {**os.environ, "XIESHANG_INSTANCE_PATH": str(instance)}
+    env.pop("XIESHANG_DATABASE_URL", None)
+    return subprocess.run([*XIESHANG, *args], env=env, capture_output=True, text=True,
+                          timeout=120, check=False)
+
+
+@pytest.fixture(scope="module")
+def instance(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store with 40 demo cases, made once for this module."""
+    folder = tmp_path_factory.mktemp("instance")
+    made = run(folder, "demo", "--cases", "40")
+    assert made.returncode == 0, made.stderr
+    assert "Created 40 cases" in made.stdout
+    return folder
+
+
+def test_demo_does_not_pile_onto_an_existing_store(instance: Path) -> None:
+    again = run(instance, "demo", "--cases", "5")
+    assert again.returncode == 0
+    assert "already has cases" in again.stdout
+
+
+def test_projections_rebuild_then_status_shows_no_lag(instance: Path) -> None:
+    rebuilt = run(instance, "projections", "rebuild")
+    assert rebuilt.returncode == 0, rebuilt.stderr
+    status = run(instance, "projections", "status").stdout.splitlines()
+    assert {line.split()[0] for line in status} >= {"case_summaries", "audit_log", "search"}
+    assert all(line.split()[-1] == "0" for line in status)
+
+
+def test_serve_answers_over_http_with_the_demo_cases(instance: Path) -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {**os.environ, "XIESHANG_INSTANCE_PATH": str(instance)}
+    server = subprocess.Popen([*XIESHANG, "serve", "--port", str(port)], env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        health = None
+        for _ in range(100):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz") as response:
+                    health = json.load(response)
+                break
+            except OSError:
+                time.sleep(0.1)
+        assert health is not None and health["status"] == "ok"
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/") as response:
+            page = response.read().decode()
+        assert "共 40 件" in page
+        db = sqlite3.connect(instance / "xieshang.sqlite3")
+        (case_id, name), = db.execute(
+            "select case_id, enterprise from case_summaries limit 1").fetchall()
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/cases/{case_id}") as response:
+            assert name in response.read().decode()
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def test_verify_names_the_case_and_version_edited_by_hand(instance: Path) -> None:
+    clean = run(instance, "verify")
+    assert clean.returncode == 0 and "intact" in clean.stdout
+    db = sqlite3.connect(instance / "xieshang.sqlite3")
+    row_id, case_bytes, version, state = db.execute(
+        "select id, originator_id, originator_version, state from negotiations_events "
+        "where topic like '%SurveyRecorded' limit 1").fetchone()
+    db.execute("update negotiations_events set state = ? where id = ?",
+               (state.replace(b'"respondents":', b'"respondents":1'), row_id))
+    db.commit()
+    tampered = run(instance, "verify")
+    assert tampered.returncode == 1
+    (line,) = [x for x in tampered.stdout.splitlines() if x.startswith("ALTERED")]
+    assert str(uuid.UUID(bytes=case_bytes)) in line
+    assert f"version {version}:" in line
