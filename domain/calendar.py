@@ -9,11 +9,13 @@ weekends count as rest days; :func:`is_provisional` tells when that happened.
 from __future__ import annotations
 
 from datetime import date, timedelta
+from functools import cache
 
 import chinese_calendar
 from dateutil.relativedelta import relativedelta
 
 
+@cache
 def _published(day: date) -> bool:
     try:
         chinese_calendar.is_workday(day)
@@ -27,6 +29,7 @@ def is_provisional(day: date) -> bool:
     return not _published(day)
 
 
+@cache
 def is_working_day(day: date) -> bool:
     """A working day: adjusted working days count, holidays and rest days do not."""
     if _published(day):
@@ -34,6 +37,7 @@ def is_working_day(day: date) -> bool:
     return day.weekday() < 5
 
 
+@cache
 def period_end(start: date, days: int) -> date:
     """Last day of a period of ``days`` days that starts after ``start``.
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 from enum import StrEnum
+from functools import cache
 from typing import Any
 
 
@@ -105,10 +106,15 @@ class Actor:
         """The form stored in events."""
         return {"id": self.id, "name": self.name, "role": str(self.role)}
 
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Actor:
-        """Inverse of :meth:`to_dict`."""
-        return cls(id=data["id"], name=data["name"], role=Role(data.get("role", "social_worker")))
+    @staticmethod
+    def from_dict(data: dict[str, Any]) -> Actor:
+        """Inverse of :meth:`to_dict` (actors are shared: a case has only a few)."""
+        return _actor(data["id"], data["name"], data.get("role", "social_worker"))
+
+
+@cache
+def _actor(id: str, name: str, role: str) -> Actor:
+    return Actor(id=id, name=name, role=Role(role))
 
 
 @dataclass(frozen=True)

@@ -29,11 +29,8 @@ class CaseChange:
     notification_id: int
     event: CaseEvent
     case: NegotiationCase
-
-    @property
-    def case_id(self) -> str:
-        """The case's id as stored in the read models."""
-        return str(self.event.originator_id)
+    case_id: str
+    """The case's id as stored in the read models."""
 
 
 def latest_per_case(changes: list[CaseChange]) -> dict[str, NegotiationCase]:

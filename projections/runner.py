@@ -78,7 +78,8 @@ class Projector:
         for notification in notifications:
             event = mapper.to_domain_event(notification)
             case = self.timeline.advance(event)
-            changes.append(CaseChange(notification.id, event, case))  # type: ignore[arg-type]
+            changes.append(CaseChange(notification.id, event, case,  # type: ignore[arg-type]
+                                      str(notification.originator_id)))
         for model in self.models:
             todo = [c for c in changes if c.notification_id > positions[model.name]]
             try:
