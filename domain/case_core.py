@@ -6,7 +6,8 @@ from datetime import date
 from typing import Any, Self
 from uuid import UUID
 
-from eventsourcing.domain import Aggregate, Snapshot
+from eventsourcing.domain import Aggregate
+from eventsourcing.domain import Snapshot as LibrarySnapshot
 from eventsourcing.utils import get_topic
 
 from domain import clock
@@ -41,7 +42,7 @@ def not_in_future(occurred_on: date) -> list[Breach]:
 class CaseCore(Aggregate):
     """Keeps the entries of a case and derives everything else from them."""
 
-    class Snapshot(Snapshot):
+    class Snapshot(LibrarySnapshot):
         """Snapshots keep the stored entries and chain head, not derived caches."""
 
         @classmethod
