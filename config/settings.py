@@ -29,6 +29,7 @@ class Settings:
     jurisdiction: str
     instance_path: Path
     projections_in_process: bool
+    cookie_secure: bool = True
 
     @property
     def is_sqlite(self) -> bool:
@@ -55,4 +56,7 @@ class Settings:
             instance_path=instance,
             projections_in_process=(mode == "in-process"
                                     or (not mode and database_url.startswith("sqlite"))),
+            cookie_secure=env.get("XIESHANG_COOKIE_SECURE",
+                                  "false" if database_url.startswith("sqlite") else "true"
+                                  ).lower() != "false",
         )

@@ -11,6 +11,7 @@ from eventsourcing.persistence import Tracking
 from eventsourcing_sqlalchemy.datastore import SQLAlchemyDatastore
 from eventsourcing_sqlalchemy.recorders import SQLAlchemyTrackingRecorder
 from sqlalchemy import Table, delete
+from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from domain.case import NegotiationCase
@@ -31,6 +32,21 @@ class CaseChange:
     case: NegotiationCase
     case_id: str
     """The case's id as stored in the read models."""
+
+
+def datastore_of(negotiations: Negotiations) -> SQLAlchemyDatastore:
+    """The SQLAlchemy datastore the application's events live in (read models join it)."""
+    datastore = getattr(negotiations.factory, "datastore", None)
+    if not isinstance(datastore, SQLAlchemyDatastore):
+        raise TypeError("read models need the eventsourcing_sqlalchemy persistence module")
+    return datastore
+
+
+def engine_of(negotiations: Negotiations) -> Engine:
+    """The database engine shared by events, read models and accounts."""
+    engine = datastore_of(negotiations).engine
+    assert isinstance(engine, Engine)
+    return engine
 
 
 def latest_per_case(changes: list[CaseChange]) -> dict[str, NegotiationCase]:

@@ -17,7 +17,7 @@ from eventsourcing.persistence import IntegrityError
 
 from domain.commands import Negotiations
 from projections.audit import AuditLog
-from projections.base import CaseChange, ReadModel
+from projections.base import CaseChange, ReadModel, datastore_of
 from projections.case_summaries import CaseSummaries, Deadlines
 from projections.notices import PublicNotices
 from projections.search import Search
@@ -45,7 +45,7 @@ class Projector:
     def __init__(self, negotiations: Negotiations, names: list[str] | None = None,
                  page: int = 1000):
         self.negotiations = negotiations
-        datastore = negotiations.factory.datastore  # type: ignore[attr-defined]
+        datastore = datastore_of(negotiations)
         chosen = [m for m in READ_MODELS if names is None or m.name in names]
         self.models = [model(datastore) for model in chosen]
         for model in self.models:

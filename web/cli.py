@@ -7,6 +7,8 @@ import sys
 import click
 
 from config.settings import Settings
+from domain.values import Role
+from projections.base import engine_of
 from projections.runner import Projector
 from web.composition import build_negotiations
 
@@ -24,9 +26,15 @@ def demo(cases: int, seed: int, add: bool) -> None:
     """Fill the store with realistic demo cases (Guangdong towns, every stage)."""
     from tqdm import tqdm
 
+    from web.accounts.store import AccountStore
+    from web.demo.accounts import DEMO_PASSWORD, demo_accounts
     from web.demo.generator import generate
 
     negotiations = build_negotiations(Settings.from_env())
+    accounts = demo_accounts(AccountStore(engine_of(negotiations)))
+    if accounts:
+        click.echo(f"Created {accounts} demo accounts (e.g. sw-001, sup-01, admin; "
+                   f"password {DEMO_PASSWORD}).")
     if negotiations.recorder.max_notification_id() and not add:
         click.echo("The store already has cases; use --add to add more.")
         return
@@ -46,6 +54,40 @@ def verify() -> None:
     click.echo(f"Checked {report.cases} cases, {report.events} events: "
                + ("intact." if report.intact else f"{len(report.breaks)} break(s)."))
     sys.exit(0 if report.intact else 1)
+
+
+@main.group()
+def accounts() -> None:
+    """Accounts: add one, list them."""
+
+
+@accounts.command("add")
+@click.argument("username")
+@click.option("--name", required=True, help="Display name, e.g. 李社工.")
+@click.option("--role", required=True, type=click.Choice([str(r) for r in Role]))
+@click.option("--scope", required=True, help="Union or region, e.g. 兴宁市.")
+@click.password_option(help="At least 10 characters (asked for if not given).")
+def accounts_add(username: str, name: str, role: str, scope: str, password: str) -> None:
+    """Create an account."""
+    from web.accounts.store import AccountError, AccountStore
+
+    store = AccountStore(engine_of(build_negotiations(Settings.from_env())))
+    try:
+        account = store.add(username, name, Role(role), scope, password)
+    except AccountError as error:
+        raise click.ClickException(f"not created: {error.key}") from None
+    click.echo(f"Created {account.role} {account.username} ({account.id}) in {account.scope}.")
+
+
+@accounts.command("list")
+def accounts_list() -> None:
+    """List every account."""
+    from web.accounts.store import AccountStore
+
+    store = AccountStore(engine_of(build_negotiations(Settings.from_env())))
+    for a in store.all():
+        state = "active" if a.active else "disabled"
+        click.echo(f"{a.username:<16} {a.role:<14} {a.scope:<10} {a.name} ({state})")
 
 
 @main.command()

@@ -1,35 +1,74 @@
-"""A first look at the cases: lists read projections; a case's page reads its aggregate."""
+"""The dashboard, the case list and a case's own page (which reads the aggregate)."""
 
 from __future__ import annotations
 
 from uuid import UUID
 
-from flask import Blueprint, abort, current_app, render_template
+from flask import Blueprint, abort, current_app, render_template, request
 from flask.typing import ResponseReturnValue
+from flask_login import login_required
+from sqlalchemy.engine import Engine
 
 from domain import clock
+from domain.case import NegotiationCase
 from domain.deadlines import deadlines
 from domain.errors import CaseNotFound
-from projections.queries import CaseFilter, list_cases
+from domain.stages import Stage
+from projections.base import engine_of
+from projections.queries import CaseFilter, list_cases, open_deadlines
+from web.access import may_see, visible_scopes
+from web.users import me
 
 bp = Blueprint("cases", __name__)
-NEWEST = 50
 
 
-@bp.get("/")
-def index() -> ResponseReturnValue:
-    """The most recently updated cases (from the case-summaries read model)."""
-    engine = current_app.extensions["negotiations"].factory.datastore.engine
-    page = list_cases(engine, CaseFilter(today=clock.today()), per_page=NEWEST)
-    return render_template("index.html", page=page)
+def _engine() -> Engine:
+    return engine_of(current_app.extensions["negotiations"])
 
 
-@bp.get("/cases/<uuid:case_id>")
-def case_page(case_id: UUID) -> ResponseReturnValue:
-    """One case: where it stands, its deadlines and its timeline."""
+def visible_case(case_id: UUID) -> NegotiationCase:
+    """The case, if the logged-in account may see it; 404 otherwise (no hint it exists)."""
     try:
         case = current_app.extensions["negotiations"].get_case(case_id)
     except CaseNotFound:
         abort(404)
+    state = case.state
+    if not may_see(me(), state.opened["scope"], state.assigned_to.id):
+        abort(404)
+    return case
+
+
+@bp.get("/")
+@login_required
+def index() -> ResponseReturnValue:
+    """Dashboard: my cases, deadlines due this week and overdue ones."""
+    account, today = me(), clock.today()
+    mine = list_cases(_engine(), CaseFilter(assigned_id=account.id, today=today), per_page=20)
+    due = open_deadlines(_engine(), today, 7, scopes=visible_scopes(account),
+                         assigned_id=account.id if account.role == "social_worker" else None)
+    return render_template("index.html", mine=mine, due=due, today=today)
+
+
+@bp.get("/cases")
+@login_required
+def case_list() -> ResponseReturnValue:
+    """Every visible case, with filters and pages."""
+    args = request.args
+    stage = args.get("stage") or None
+    if stage and stage not in {str(s) for s in Stage}:
+        stage = None
+    where = CaseFilter(scopes=visible_scopes(me()), stage=stage, kind=args.get("kind") or None,
+                       town=args.get("town") or None, text=args.get("q", "")[:100],
+                       assigned_id=args.get("worker") or None,
+                       overdue=args.get("overdue") == "1", today=clock.today())
+    page = list_cases(_engine(), where, page=args.get("page", 1, type=int))
+    return render_template("case_list.html", page=page, args=args, stages=list(Stage))
+
+
+@bp.get("/cases/<uuid:case_id>")
+@login_required
+def case_page(case_id: UUID) -> ResponseReturnValue:
+    """One case: where it stands, its deadlines and its timeline."""
+    case = visible_case(case_id)
     return render_template("case.html", case=case, deadlines=deadlines(case.state),
-                           today=clock.today())
+                           today=clock.today(), stages=list(Stage))

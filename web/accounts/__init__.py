@@ -1,0 +1,1 @@
+"""Accounts: who may log in, with which role and scope."""
