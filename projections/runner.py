@@ -43,7 +43,7 @@ class Projector:
     """Feeds the event log to the read models."""
 
     def __init__(self, negotiations: Negotiations, names: list[str] | None = None,
-                 page: int = 1000):
+                 page: int = 5000):
         self.negotiations = negotiations
         datastore = datastore_of(negotiations)
         chosen = [m for m in READ_MODELS if names is None or m.name in names]

@@ -117,11 +117,11 @@ def projections() -> None:
     """Read models: follow the log, rebuild them, show where they stand."""
 
 
-def _projector(names: list[str] | None = None, page: int = 1000) -> Projector:
+def _projector(names: list[str] | None = None, page: int = 5000) -> Projector:
     return Projector(build_negotiations(Settings.from_env()), names, page=page)
 
 
-PAGE = click.option("--page", default=1000, show_default=True, type=click.IntRange(1, 100_000),
+PAGE = click.option("--page", default=5000, show_default=True, type=click.IntRange(1, 100_000),
                     help="Events per transaction.")
 
 
