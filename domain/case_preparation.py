@@ -26,6 +26,18 @@ from domain.values import (
 )
 
 
+def _priority(demand: dict[str, object]) -> int | None:
+    """A demand's priority, 1 (highest) to 5; None when it is not such a number."""
+    value = demand.get("priority", 1)
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        return None
+    try:
+        number = int(value)
+    except ValueError:
+        return None
+    return number if 1 <= number <= 5 else None
+
+
 class PreparationSteps(CaseCore):
     """Commands for the steps before the offer."""
 
@@ -40,11 +52,13 @@ class PreparationSteps(CaseCore):
                          procedure.at_least(respondents, 1, "respondents"),
                          procedure.text_given(findings, "findings"),
                          [Breach("required", {"field": "demands"}, field="demands")
-                          for d in demands if not str(d.get("text", "")).strip()])
+                          for d in demands if not str(d.get("text", "")).strip()],
+                         [Breach("priority_range", field="demands")
+                          for d in demands if _priority(d) is None])
         self._record(SurveyRecorded, by, occurred_on, method=SurveyMethod(method),
                      period_start=period_start, period_end=period_end,
                      respondents=respondents, findings=findings,
-                     demands=[{"text": str(d["text"]), "priority": int(str(d.get("priority", 1)))}
+                     demands=[{"text": str(d["text"]), "priority": _priority(d)}
                               for d in demands])
 
     def record_outreach(self, by: Actor, occurred_on: date, *, kind: OutreachKind,

@@ -141,6 +141,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                  "The corrected entry has no “{field}”."),
     "correction_type": ("“{field}”的新值类型与原值不同。",
                         "The new value of “{field}” is of another kind than the old."),
+    "priority_range": ("诉求的优先级应为 1（最高）到 5 的整数。",
+                       "A demand's priority is a whole number from 1 (highest) to 5."),
     "correction_structured": ("“{field}”是一组记录（如代表名单、议题），请通过相应登记修改"
                               "（如登记代表更换），不能直接更正。",
                               "“{field}” is a list of records (e.g. representatives, agenda "

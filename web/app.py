@@ -66,11 +66,10 @@ def _init_extensions(app: Flask) -> None:
 
 def _register_blueprints(app: Flask) -> None:
     from web import users  # noqa: F401 - registers the session's user loader
-    from web.views import auth, cases, health
+    from web.views import admin, auth, case_history, cases, health, steps, supervisor
 
-    app.register_blueprint(health.bp)
-    app.register_blueprint(auth.bp)
-    app.register_blueprint(cases.bp)
+    for module in (health, auth, cases, steps, supervisor, case_history, admin):
+        app.register_blueprint(module.bp)
 
 
 def _security_headers(response: Response) -> Response:

@@ -222,6 +222,10 @@ def test_dates_cannot_precede_opening_or_follow_today(story, worker, refused, fi
     pytest.param({"respondents": 0}, {"at_least"}, id="nobody-surveyed"),
     pytest.param({"findings": " "}, {"required"}, id="no-findings"),
     pytest.param({"demands": [{"text": "", "priority": 1}]}, {"required"}, id="blank-demand"),
+    pytest.param({"demands": [{"text": "涨工资", "priority": None}]}, {"priority_range"},
+                 id="demand-priority-missing"),
+    pytest.param({"demands": [{"text": "涨工资", "priority": 6}]}, {"priority_range"},
+                 id="demand-priority-above-5"),
     pytest.param({"period_start": D(2025, 3, 8)}, {"date_order"}, id="period-ends-before-start"),
     pytest.param({"period_end": D(2025, 3, 11)}, {"date_order"}, id="survey-recorded-too-early"),
 ])

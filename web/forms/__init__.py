@@ -1,0 +1,1 @@
+"""Step forms: marshmallow schemas that also describe how each form is shown."""

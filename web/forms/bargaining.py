@@ -1,0 +1,103 @@
+"""Forms for the steps from the offer to the ratification vote (DESIGN §2, steps 4-7)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask_babel import lazy_gettext as _
+from marshmallow import post_load
+
+from domain.values import ItemStatus, RatifyingBody, Side
+from web.forms.base import RowSchema, StepSchema
+from web.forms.fields import choice, day, decimal, flag, lines, rows, text, whole, yes_no
+from web.forms.fields import text as words
+
+KEY_TERMS = ("wage_increase_pct", "minimum_wage", "weekly_hours", "summary")
+
+
+class OfferSchema(StepSchema):
+    """Step 4 (要约, Art. 32): agenda and proposed timetable."""
+
+    from_side = choice(_("Offer made by"), Side)
+    received_on = day(_("Received by the other side on"))
+    agenda = lines(_("Agenda"), 10)
+    timetable = text(_("Proposed timetable"), long=True)
+
+
+class AnswerSchema(StepSchema):
+    """Step 4a: accepted, or refused with a reason."""
+
+    accepted = yes_no(_("Answer"), _("Accepted"), _("Refused"))
+    reason = text(_("Reason (required for a refusal)"), long=True, required=False)
+
+
+class ItemRow(RowSchema):
+    """One agenda item and where it stands after the session."""
+
+    topic = text(_("Item"))
+    status = choice(_("Status"), ItemStatus)
+
+
+class SessionSchema(StepSchema):
+    """Step 5 (协商会议, Art. 34)."""
+
+    chaired_by = choice(_("Chaired by"), Side)
+    recorder = text(_("Recorder (neutral, not a representative)"), max_len=50)
+    items = rows(_("Agenda items"), ItemRow, 10)
+    minutes = text(_("Minutes"), long=True, required=False)
+    minutes_signed = flag(_("Minutes signed by both chiefs"))
+
+
+class SuspensionSchema(StepSchema):
+    """Step 5a (Art. 35): suspended by agreement."""
+
+    resume_on = day(_("Resume on"))
+    topics = lines(_("Topics left open"), 5)
+
+
+class DisputeSchema(StepSchema):
+    """Step 5b (Arts. 49-52): the labour bureau accepts an application."""
+
+    bureau = text(_("Labour bureau"))
+    accepted_on = day(_("Accepted by the bureau on"))
+    issues = text(_("Issues in dispute"), long=True)
+
+
+class DisputeExtensionSchema(StepSchema):
+    """Step 5b (Art. 53): the bureau extends its handling once."""
+
+    reason = text(_("Reason"), long=True)
+
+
+class DisputeResolutionSchema(StepSchema):
+    """Step 5b (Art. 53): the bureau's handling concludes."""
+
+    outcome = text(_("Outcome"), long=True)
+
+
+class DraftSchema(StepSchema):
+    """Step 6: the draft's text and key terms, signed by both chiefs."""
+
+    text = words(_("Text of the draft"), long=True)
+    wage_increase_pct = decimal(_("Wage increase (%)"), low=0, high=100)
+    minimum_wage = whole(_("Minimum wage (yuan per month)"), low=0, high=1_000_000,
+                         required=False)
+    weekly_hours = decimal(_("Weekly working hours"), low=0, high=84)
+    summary = words(_("Summary of key terms"), long=True, required=False, max_len=2000)
+    signed_by_chiefs = flag(_("Signed by both chiefs"))
+
+    @post_load
+    def key_terms(self, data: dict[str, Any], **_kwargs: Any) -> dict[str, Any]:
+        """The key terms given, as one mapping (blank ones left out)."""
+        terms = {k: data.pop(k) for k in KEY_TERMS}
+        return {**data, "key_terms": {k: v for k, v in terms.items()
+                                      if v is not None and v != ""}}
+
+
+class RatificationSchema(StepSchema):
+    """Step 7 (Art. 36): the vote, recorded whether or not it passes."""
+
+    body = choice(_("Ratified by"), RatifyingBody)
+    members = whole(_("Members (all)"), low=1, high=1_000_000)
+    present = whole(_("Present"), low=0, high=1_000_000)
+    votes_for = whole(_("Votes for"), low=0, high=1_000_000)

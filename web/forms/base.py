@@ -1,0 +1,29 @@
+"""The schema every step form extends: when it happened and which version the user saw."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _
+from marshmallow import EXCLUDE, Schema, fields
+
+from web.forms.fields import REQUIRED, day
+
+
+class FormSchema(Schema):
+    """HTML forms send buttons and tokens too: fields the schema does not know are dropped."""
+
+    class Meta:
+        """Ignore unknown inputs."""
+
+        unknown = EXCLUDE
+
+
+class StepSchema(FormSchema):
+    """Every entry: its business date and the case version the form was loaded at."""
+
+    occurred_on = day(_("Date it happened"))
+    expected_version = fields.Integer(required=True, error_messages={
+        **REQUIRED, "invalid": "invalid_integer"}, metadata={"widget": "hidden"})
+
+
+class RowSchema(FormSchema):
+    """One row of a list inside a form."""

@@ -1,0 +1,56 @@
+"""Forms for the steps from signing to renewal (DESIGN §2, steps 8-13)."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _
+
+from domain.values import EffectBasis, Side
+from web.forms.base import StepSchema
+from web.forms.fields import choice, day, text
+
+
+class SigningSchema(StepSchema):
+    """Step 8 (Arts. 37-38): both chiefs sign; the term is 1-3 years."""
+
+    term_start = day(_("Term starts"))
+    term_end = day(_("Term ends"))
+
+
+class FilingSchema(StepSchema):
+    """Step 9 (Art. 42): filed with the labour bureau."""
+
+    bureau = text(_("Labour bureau"))
+    received_on = day(_("Received by the bureau on (if not the same day)"), required=False)
+
+
+class ObjectionSchema(StepSchema):
+    """Step 10 (Arts. 45-46): the bureau's written objection."""
+
+    issues = text(_("Issues raised by the bureau"), long=True)
+
+
+class EffectSchema(StepSchema):
+    """Step 10 (Art. 47): confirmed by the bureau, or deemed effective."""
+
+    basis = choice(_("How it took effect"), EffectBasis)
+
+
+class PublicationSchema(StepSchema):
+    """Step 11 (Art. 48): made known to all workers."""
+
+    channels = text(_("Where it was published"), long=True, max_len=1000)
+    monitoring_contact = text(_("Contact for monitoring"))
+
+
+class ImplementationSchema(StepSchema):
+    """Step 12 (履约监督)."""
+
+    findings = text(_("Findings"), long=True)
+    problems = text(_("Problems"), long=True, required=False)
+    follow_up = text(_("Follow-up"), long=True, required=False)
+
+
+class RenewalSchema(StepSchema):
+    """Step 13 (Art. 38): a side asks to renew."""
+
+    requested_by = choice(_("Requested by"), Side)

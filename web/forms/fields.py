@@ -1,0 +1,135 @@
+"""Field factories for the step forms: marshmallow fields that also know how to be shown.
+
+Each field carries ``metadata`` the form template reads: ``label``, ``widget`` (text,
+textarea, date, number, checkbox, select, rows, lines, hidden, dynamic) and, for lists,
+``rows`` (how many blank rows the page offers, so it works without JavaScript).
+Error messages are short codes (``required``, ``range:1:10``) turned into words by
+:func:`web.forms.errors.error_text` in the user's language.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Any
+
+from flask_babel import lazy_gettext as _
+from marshmallow import fields, validate
+
+TEXT_MAX = 200
+LONG_TEXT_MAX = 20000
+REQUIRED: dict[str, Any] = {"required": "required", "null": "required"}
+
+
+def _range(low: float | None, high: float | None) -> list[validate.Validator]:
+    if low is None and high is None:
+        return []
+    if high is None:
+        return [validate.Range(min=low, error="min:{min}")]
+    return [validate.Range(min=low, max=high, error="range:{min}:{max}")]
+
+
+def _optional(required: bool) -> dict[str, Any]:
+    """A field left blank loads as None unless it is required."""
+    return {} if required else {"load_default": None}
+
+
+def text(label: Any, *, required: bool = True, long: bool = False, max_len: int | None = None,
+         widget: str | None = None) -> fields.String:
+    """A text (``long``: a textarea); required texts may not be blank."""
+    limit = max_len or (LONG_TEXT_MAX if long else TEXT_MAX)
+    checks: list[validate.Validator] = [validate.Length(max=limit, error="length:{max}")]
+    if required:
+        checks.append(validate.Regexp(r"(?s).*\S", error="required"))
+    extra: dict[str, Any] = {} if required else {"load_default": ""}
+    return fields.String(required=required, validate=checks, **extra,
+                         error_messages={**REQUIRED, "invalid": "invalid_text"},
+                         metadata={"label": label,
+                                   "widget": widget or ("textarea" if long else "text")})
+
+
+def day(label: Any, *, required: bool = True) -> fields.Date:
+    """A date typed as YYYY-MM-DD (the browser's date picker)."""
+    return fields.Date(required=required, **_optional(required),
+                       error_messages={**REQUIRED, "invalid": "invalid_date",
+                                       "format": "invalid_date"},
+                       metadata={"label": label, "widget": "date"})
+
+
+def whole(label: Any, *, low: int | None = 0, high: int | None = None,
+          required: bool = True, widget: str = "number") -> fields.Integer:
+    """A whole number between ``low`` and ``high``."""
+    return fields.Integer(required=required, **_optional(required), validate=_range(low, high),
+                          error_messages={**REQUIRED, "invalid": "invalid_integer",
+                                          "too_large": "invalid_integer"},
+                          metadata={"label": label, "widget": widget})
+
+
+def decimal(label: Any, *, low: float, high: float) -> fields.Float:
+    """An optional number with decimals (percentages, hours)."""
+    return fields.Float(required=False, load_default=None, allow_nan=False,
+                        validate=_range(low, high),
+                        error_messages={**REQUIRED, "invalid": "invalid_number",
+                                        "special": "invalid_number"},
+                        metadata={"label": label, "widget": "decimal"})
+
+
+def flag(label: Any) -> fields.Boolean:
+    """A checkbox: ticked or not."""
+    return fields.Boolean(load_default=False, error_messages={"invalid": "invalid_choice"},
+                          metadata={"label": label, "widget": "checkbox"})
+
+
+def yes_no(label: Any, yes: Any, no: Any) -> fields.Boolean:
+    """A required choice between two answers, shown as a select."""
+    return fields.Boolean(required=True, error_messages={**REQUIRED,
+                                                          "invalid": "invalid_choice"},
+                          metadata={"label": label, "widget": "select",
+                                    "choices": [("true", yes), ("false", no)]})
+
+
+def choice(label: Any, enum: type[StrEnum]) -> fields.Enum:
+    """One value of a domain vocabulary, shown as a select with translated names."""
+    return fields.Enum(enum, by_value=True, required=True,
+                       error_messages={**REQUIRED, "unknown": "invalid_choice"},
+                       metadata={"label": label, "widget": "select",
+                                 "choices": [(str(v), CHOICE_LABELS[str(v)]) for v in enum]})
+
+
+def picked(label: Any, source: str) -> fields.String:
+    """A select whose options the view computes from the case (``source`` names them)."""
+    return fields.String(required=True, validate=validate.Length(min=1, error="required"),
+                         error_messages=REQUIRED,
+                         metadata={"label": label, "widget": "dynamic", "source": source})
+
+
+def rows(label: Any, schema: Any, count: int) -> fields.List:
+    """A list of records typed into ``count`` fixed rows; blank rows are ignored."""
+    return fields.List(fields.Nested(schema), load_default=list,
+                       metadata={"label": label, "widget": "rows", "rows": count})
+
+
+def lines(label: Any, count: int, *, max_len: int = TEXT_MAX) -> fields.List:
+    """A list of short texts typed into ``count`` fixed inputs; blank ones are ignored."""
+    item = fields.String(validate=validate.Length(max=max_len, error="length:{max}"))
+    return fields.List(item, load_default=list,
+                       metadata={"label": label, "widget": "lines", "rows": count})
+
+
+CHOICE_LABELS: dict[str, Any] = {
+    "general": _("General contract"), "wage": _("Wage agreement"),
+    "women": _("Women workers' agreement"), "safety": _("Safety and health agreement"),
+    "other": _("Other agreement"),
+    "workers": _("Worker side"), "employer": _("Employer side"),
+    "questionnaire": _("Questionnaire"), "interview": _("Interviews"), "forum": _("Forum"),
+    "publicity": _("Publicity"), "observation": _("Observation visit"),
+    "training": _("Training"),
+    "agreed": _("Agreed"), "open": _("Open"), "disputed": _("Disputed"),
+    "union": _("Chosen by the union"), "democratic": _("Chosen democratically"),
+    "union_chair": _("Union chair"),
+    "chair_written_delegation": _("Appointed in writing by the union chair"),
+    "union_leader": _("Union leader (chair vacant)"),
+    "democratically_elected": _("Elected by the representatives"),
+    "workers_congress": _("Workers' congress"), "all_workers": _("All workers"),
+    "confirmed": _("Confirmed by the bureau"), "deemed": _("Deemed (no objection in time)"),
+    "closure": _("Closure"), "review": _("Review of the case"),
+}

@@ -1,0 +1,118 @@
+"""Showing a step form and handling its submission: validate, record, wait, redirect."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import uuid4
+
+from flask import current_app, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
+from flask_babel import gettext as _
+from marshmallow import Schema, ValidationError
+
+from config import profiles
+from domain import clock
+from domain.application import Recorded
+from domain.case import NegotiationCase
+from domain.errors import CaseConflict, RuleBroken
+from web.attachments import AttachmentRefused, checked, store
+from web.forms.errors import TOP, breach_errors, error_text, flatten, placed
+from web.forms.hooks import PREPARE, options
+from web.forms.parsing import input_names, loadable, raw_values, widgets
+from web.forms.preparation import OpenCaseSchema
+from web.forms.registry import Step
+from web.i18n import lang
+from web.users import me
+
+NEW_CASE = "new"
+
+
+def show(title: Any, slug: str, schema: Schema, case: NegotiationCase | None,
+         values: dict[str, Any], errors: dict[str, list[str]] | None = None,
+         status: int = 200) -> ResponseReturnValue:
+    """The form page, with what the user typed and each error beside its input."""
+    names = [*input_names(schema), "file"]
+    page = render_template("steps/form.html", title=title, slug=slug, case=case,
+                           fields=widgets(schema), values=values,
+                           errors=placed(errors or {}, names),
+                           options=options(case) if case else {})
+    return page, status
+
+
+def blank(step: Step, case: NegotiationCase) -> ResponseReturnValue:
+    """A fresh form: today's date and the version the user is looking at."""
+    values = {"occurred_on": clock.today().isoformat(), "expected_version": str(case.version)}
+    return show(step.title, step.slug, step.schema(), case, values)
+
+
+def _done(recorded: Recorded, title: Any) -> ResponseReturnValue:
+    """Read-your-writes: wait (bounded) for the lists, then back to the case."""
+    current_app.extensions["projector"].wait(recorded.notification_id, timeout=2)
+    flash(_("Recorded: %(step)s.", step=title))
+    return redirect(url_for("cases.case_page", case_id=recorded.case_id))
+
+
+def _attachment_facts() -> dict[str, Any]:
+    upload = checked(request.files.get("file"))
+    store(current_app.config["SETTINGS"].instance_path, upload)
+    return {"filename": upload.filename, "media_type": upload.media_type,
+            "size": upload.size, "sha256": upload.sha256}
+
+
+def submit(step: Step, case: NegotiationCase) -> ResponseReturnValue:
+    """Validate the form, record the step, or show the form again saying what is wrong."""
+    schema = step.schema()
+    values = raw_values(schema, request.form)
+
+    def again(errors: dict[str, list[str]], status: int) -> ResponseReturnValue:
+        return show(step.title, step.slug, schema, case, values, errors, status)
+
+    negotiations = current_app.extensions["negotiations"]
+    try:
+        data = schema.load(loadable(schema, values))
+        expected, occurred_on = data.pop("expected_version"), data.pop("occurred_on")
+        if step.slug in PREPARE:
+            data = PREPARE[step.slug](case, data)
+        if step.slug == "attachment":
+            data.update(_attachment_facts())
+        recorded = getattr(negotiations, step.command)(case.id, expected, me().actor,
+                                                       occurred_on, **data)
+    except ValidationError as error:
+        return again(flatten(error.messages), 400)
+    except AttachmentRefused as error:
+        return again({"file": [error_text(error.code)]}, 400)
+    except RuleBroken as error:
+        return again(breach_errors(error.breaches), 422)
+    except CaseConflict as error:
+        values["expected_version"] = str(error.actual)
+        return again({TOP: [error.message(lang())]}, 409)
+    return _done(recorded, step.title)
+
+
+def blank_case() -> ResponseReturnValue:
+    """The form that opens a case (a fresh token makes a repeated submission harmless)."""
+    values = {"occurred_on": clock.today().isoformat(), "case_token": str(uuid4())}
+    return show(_("Open a case"), NEW_CASE, OpenCaseSchema(), None, values)
+
+
+def submit_case() -> ResponseReturnValue:
+    """Open a case for the logged-in social worker, in her region."""
+    schema = OpenCaseSchema()
+    values = raw_values(schema, request.form)
+    account = me()
+    try:
+        data = schema.load(loadable(schema, values))
+        recorded = current_app.extensions["negotiations"].open_case(
+            by=account.actor, occurred_on=data["occurred_on"], enterprise=data["enterprise"],
+            contract_kind=data["contract_kind"], assigned_to=account.actor,
+            profile=profiles.load(current_app.config["SETTINGS"].jurisdiction),
+            scope=account.scope, case_id=data["case_token"])
+    except ValidationError as error:
+        errors, status = flatten(error.messages), 400
+    except RuleBroken as error:
+        errors, status = breach_errors(error.breaches), 422
+    except CaseConflict as error:
+        errors, status = {TOP: [error.message(lang())]}, 409
+    else:
+        return _done(recorded, _("Open a case"))
+    return show(_("Open a case"), NEW_CASE, schema, None, values, errors, status)

@@ -1,0 +1,133 @@
+"""Forms for opening a case and the steps before the offer (DESIGN §2, steps 0-3a)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask_babel import lazy_gettext as _
+from marshmallow import fields, post_load
+
+from domain.values import (
+    ChiefBasis,
+    ContractKind,
+    Enterprise,
+    OutreachKind,
+    Representative,
+    Side,
+    SurveyMethod,
+    WorkerSelection,
+)
+from web.forms.base import FormSchema, RowSchema, StepSchema
+from web.forms.fields import choice, day, flag, picked, rows, text, whole
+
+MAX_ROWS = 10
+
+
+class OpenCaseSchema(FormSchema):
+    """Step 0 (接案): the enterprise and the kind of contract."""
+
+    name = text(_("Enterprise name"))
+    credit_code = text(_("Unified social credit code"), max_len=30)
+    town = text(_("Town or region"))
+    industry = text(_("Industry"))
+    headcount = whole(_("Workers (headcount)"), low=1, high=1_000_000)
+    women = whole(_("Women workers"), low=0, high=1_000_000)
+    has_union = flag(_("The enterprise has a union"))
+    legal_representative = text(_("Legal representative"), required=False)
+    contract_kind = choice(_("Contract kind"), ContractKind)
+    occurred_on = day(_("Date it happened"))
+    case_token = fields.UUID(required=True, metadata={"widget": "hidden"})
+
+    @post_load
+    def enterprise(self, data: dict[str, Any], **_kwargs: Any) -> dict[str, Any]:
+        """Gather the enterprise's details into one value."""
+        keys = ("name", "credit_code", "town", "industry", "headcount", "women", "has_union",
+                "legal_representative")
+        details = {k: data.pop(k) for k in keys}
+        return {**data, "enterprise": Enterprise(**details)}
+
+
+class DemandRow(RowSchema):
+    """One worker demand and its priority (1 = most urgent)."""
+
+    text = text(_("Demand"))
+    priority = whole(_("Priority"), low=1, high=5, required=False)
+
+    @post_load
+    def default_priority(self, data: dict[str, Any], **_kwargs: Any) -> dict[str, Any]:
+        """A demand without a priority gets the highest (1)."""
+        return {**data, "priority": data.get("priority") or 1}
+
+
+class SurveySchema(StepSchema):
+    """Step 1 (调查摸底)."""
+
+    method = choice(_("Method"), SurveyMethod)
+    period_start = day(_("Survey from"))
+    period_end = day(_("Survey to"))
+    respondents = whole(_("Respondents"), low=1, high=1_000_000)
+    findings = text(_("Findings"), long=True)
+    demands = rows(_("Worker demands"), DemandRow, MAX_ROWS)
+
+
+class OutreachSchema(StepSchema):
+    """Step 2 (宣传/观摩/培训)."""
+
+    kind = choice(_("Kind"), OutreachKind)
+    participants = whole(_("Participants"), low=1, high=1_000_000)
+    description = text(_("Description"), long=True, required=False)
+
+
+class RepresentativeRow(RowSchema):
+    """One negotiator."""
+
+    name = text(_("Name"), max_len=50)
+    position = text(_("Position"), required=False, max_len=100)
+    chief = flag(_("Chief"))
+    outsider = flag(_("Outside expert"))
+    phone = text(_("Phone"), required=False, max_len=30)
+
+    @post_load
+    def representative(self, data: dict[str, Any], **_kwargs: Any) -> Representative:
+        """The row as the domain's value."""
+        return Representative(**data)
+
+
+class RepresentativesSchema(StepSchema):
+    """Step 3 (协商代表, Arts. 19-24): both sides at once."""
+
+    worker_side = rows(_("Worker side"), RepresentativeRow, MAX_ROWS)
+    employer_side = rows(_("Employer side"), RepresentativeRow, MAX_ROWS)
+    worker_selection = choice(_("How the worker side was chosen"), WorkerSelection)
+    workers_approving = whole(_("Workers approving (democratic choice only)"), low=0,
+                              high=1_000_000, required=False)
+    chief_basis = choice(_("Why the worker chief holds the chair"), ChiefBasis)
+    employer_appointed_by = text(_("Employer side appointed by (legal representative)"))
+
+
+class VacancySchema(StepSchema):
+    """Step 3a (Art. 30): a representative leaves."""
+
+    side = choice(_("Side"), Side)
+    name = picked(_("Representative who left"), "representatives")
+    reason = text(_("Reason"), long=True)
+
+
+class ReplacementSchema(StepSchema):
+    """Step 3a (Art. 31): a vacancy is filled."""
+
+    side = choice(_("Side"), Side)
+    name = picked(_("Vacancy left by"), "vacancies")
+    new_name = text(_("New representative's name"), max_len=50)
+    position = text(_("Position"), required=False, max_len=100)
+    chief = flag(_("Chief"))
+    outsider = flag(_("Outside expert"))
+    phone = text(_("Phone"), required=False, max_len=30)
+
+    @post_load
+    def replacement(self, data: dict[str, Any], **_kwargs: Any) -> dict[str, Any]:
+        """The newcomer as the domain's value."""
+        person = Representative(name=data.pop("new_name"), position=data.pop("position"),
+                                chief=data.pop("chief"), outsider=data.pop("outsider"),
+                                phone=data.pop("phone"))
+        return {**data, "replacement": person}

@@ -1,0 +1,156 @@
+"""One case's past: its full history with what changed, the case as it stood on a date,
+and the supervisor's sign-off of pending requests."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+from uuid import UUID
+
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
+from flask_babel import gettext as _
+from flask_login import login_required
+from sqlalchemy import func, select
+
+from domain import clock
+from domain.deadlines import deadlines
+from domain.entries import as_recorded
+from domain.errors import CaseConflict, RuleBroken
+from domain.stages import Stage
+from domain.values import Role
+from projections.base import engine_of
+from projections.tables import audit_log
+from web.access import may_sign_off, visible_scopes
+from web.history import changes_by_version, flatten
+from web.history_labels import change_name, change_values, show_value, shown_facts, state_names
+from web.i18n import lang
+from web.users import me
+from web.views.cases import visible_case
+
+bp = Blueprint("case_history", __name__)
+
+
+@bp.app_context_processor
+def _helpers() -> dict[str, Any]:
+    return {"change_name": change_name, "change_values": change_values,
+            "shown_facts": shown_facts, "show_value": show_value}
+
+
+@bp.get("/cases/<uuid:case_id>/history")
+@login_required
+def history(case_id: UUID) -> ResponseReturnValue:
+    """Every entry as first recorded: who, when, the facts, corrections, what changed."""
+    case = visible_case(case_id)
+    records = case.records
+    return render_template("supervisor/history.html", case=case,
+                           entries=list(reversed(as_recorded(records))),
+                           changes=changes_by_version(records))
+
+
+@bp.get("/cases/<uuid:case_id>/as-of")
+@login_required
+def as_of(case_id: UUID) -> ResponseReturnValue:
+    """The case as it stood at the end of a chosen day (China time)."""
+    current = visible_case(case_id)
+    text = request.args.get("date", "").strip()
+    context: dict[str, Any] = {"case": current, "text": text, "error": None, "then": None,
+                               "day": None, "stages": list(Stage)}
+    if not text:
+        return render_template("supervisor/as_of.html", **context)
+    try:
+        day = date.fromisoformat(text)
+    except ValueError:
+        context["error"] = _("Enter a date as YYYY-MM-DD.")
+        return render_template("supervisor/as_of.html", **context), 400
+    then = current_app.extensions["negotiations"].case_on(case_id, day)
+    context.update(day=day, then=then)
+    if then is not None:
+        context.update(deadlines=deadlines(then.state), fields=flatten(then.state),
+                       names=state_names())
+    return render_template("supervisor/as_of.html", **context)
+
+
+def _sign_off_page(case_id: UUID, status: int = 200, **context: Any) -> ResponseReturnValue:
+    case = visible_case(case_id)
+    state = case.state
+    pending = [pair.start for pair in state.sign_offs if pair.end is None]
+    decided = [pair for pair in state.sign_offs if pair.end is not None]
+    allowed = may_sign_off(me(), state.opened["scope"])
+    context.setdefault("form", {})
+    context.setdefault("errors", [])
+    return render_template("supervisor/sign_off.html", case=case, pending=pending,
+                           decided=decided, allowed=allowed, **context), status
+
+
+@bp.get("/sign-offs")
+@login_required
+def queue() -> ResponseReturnValue:
+    """Cases in the supervisor's scope with sign-off requests still pending."""
+    account = me()
+    if account.role not in (Role.SUPERVISOR, Role.ADMIN):
+        abort(403)
+    a = audit_log.c
+    query = (select(a.case_id).where(a.event_type == "SignOffRequested")
+             .group_by(a.case_id).order_by(func.max(a.notification_id).desc()).limit(200))
+    if (scopes := visible_scopes(account)) is not None:
+        query = query.where(a.scope.in_(list(scopes)))
+    negotiations = current_app.extensions["negotiations"]
+    with engine_of(negotiations).connect() as connection:
+        case_ids = list(connection.execute(query).scalars())
+    waiting = []
+    for case_id in case_ids:
+        case = negotiations.get_case(UUID(case_id))
+        pending = [pair.start for pair in case.state.sign_offs if pair.end is None]
+        if pending:
+            waiting.append((case, pending))
+    return render_template("supervisor/queue.html", waiting=waiting)
+
+
+@bp.get("/cases/<uuid:case_id>/sign-off")
+@login_required
+def sign_off(case_id: UUID) -> ResponseReturnValue:
+    """Sign-off requests on the case; supervisors of its scope decide pending ones."""
+    return _sign_off_page(case_id)
+
+
+def _number(name: str) -> int:
+    value = request.form.get(name, type=int)
+    if value is None:
+        abort(400)
+    return value
+
+
+@bp.post("/cases/<uuid:case_id>/sign-off")
+@login_required
+def decide(case_id: UUID) -> ResponseReturnValue:
+    """Give (optional note) or refuse (reason required) one pending request."""
+    case = visible_case(case_id)
+    account = me()
+    state = case.state
+    if not may_sign_off(account, state.opened["scope"]):
+        abort(403)
+    decision = request.form.get("decision")
+    if decision not in ("give", "refuse"):
+        abort(400)
+    request_version, expected = _number("request_version"), _number("expected_version")
+    form = {"request_version": request_version, "decision": decision,
+            "note": request.form.get("note", "").strip()[:2000],
+            "reason": request.form.get("reason", "").strip()[:2000]}
+    negotiations = current_app.extensions["negotiations"]
+    try:
+        if decision == "give":
+            recorded = negotiations.give_sign_off(
+                case_id, expected, account.actor, clock.today(),
+                request_version=request_version, note=form["note"])
+        else:
+            recorded = negotiations.refuse_sign_off(
+                case_id, expected, account.actor, clock.today(),
+                request_version=request_version, reason=form["reason"])
+    except CaseConflict as conflict:
+        return _sign_off_page(case_id, 409, form=form, errors=[conflict.message(lang())])
+    except RuleBroken as broken:
+        return _sign_off_page(case_id, 422, form=form, errors=broken.messages(lang()))
+    current_app.extensions["projector"].wait(recorded.notification_id)
+    flash(_("Signed off.") if decision == "give" else _("Sign-off refused."))
+    return redirect(url_for("cases.case_page", case_id=case_id))

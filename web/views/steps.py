@@ -1,0 +1,114 @@
+"""The social worker's step forms, attachments and printable documents of a case."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+from uuid import UUID
+
+from flask import Blueprint, abort, current_app, render_template, request, send_file
+from flask.typing import ResponseReturnValue
+from flask_login import current_user, login_required
+
+from domain.case import NegotiationCase
+from domain.values import Role
+from web.access import may_annotate, may_record
+from web.attachments import path_of
+from web.forms import documents, handling
+from web.forms.registry import BY_SLUG, STEPS, Step
+from web.users import me
+from web.views.cases import visible_case
+
+bp = Blueprint("steps", __name__)
+SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
+def _allowed(step: Step, case: NegotiationCase) -> bool:
+    state = case.state
+    check = may_annotate if step.annotate else may_record
+    return check(me(), state.opened["scope"], state.assigned_to.id)
+
+
+def step_actions(case: NegotiationCase) -> dict[str, list[Step]]:
+    """The steps that make sense next and the entries always open, for the logged-in user."""
+    if not current_user.is_authenticated:
+        return {"next": [], "always": []}
+    usable = [s for s in STEPS if s.fits(case.state) and _allowed(s, case)]
+    return {"next": [s for s in usable if not s.always],
+            "always": [s for s in usable if s.always]}
+
+
+def case_documents(case: NegotiationCase) -> dict[str, list[Any]]:
+    """Offers and sessions to print, and attachments to download."""
+    kinds = {"OfferSent": "offers", "SessionHeld": "sessions", "AttachmentAdded": "files"}
+    found: dict[str, list[Any]] = {"offers": [], "sessions": [], "files": []}
+    for entry in case.entries:
+        if entry.type in kinds:
+            found[kinds[entry.type]].append(entry)
+    return found
+
+
+@bp.app_context_processor
+def _case_page_helpers() -> dict[str, Any]:
+    return {"step_actions": step_actions, "case_documents": case_documents}
+
+
+@bp.route("/cases/new", methods=["GET", "POST"])
+@login_required
+def new_case() -> ResponseReturnValue:
+    """Step 0 (接案): social workers open cases in their own region."""
+    if me().role is not Role.SOCIAL_WORKER:
+        abort(403)
+    return handling.submit_case() if request.method == "POST" else handling.blank_case()
+
+
+@bp.route("/cases/<uuid:case_id>/record/<slug>", methods=["GET", "POST"])
+@login_required
+def record(case_id: UUID, slug: str) -> ResponseReturnValue:
+    """A step's form (GET) and its submission (POST)."""
+    step = BY_SLUG.get(slug)
+    if step is None:
+        abort(404)
+    case = visible_case(case_id)
+    if not _allowed(step, case):
+        abort(403)
+    return handling.submit(step, case) if request.method == "POST" else handling.blank(step, case)
+
+
+@bp.get("/cases/<uuid:case_id>/attachments/<sha256>")
+@login_required
+def attachment(case_id: UUID, sha256: str) -> ResponseReturnValue:
+    """Download a file attached to a case the user may see."""
+    case = visible_case(case_id)
+    entry = next((e for e in reversed(case.entries) if e.type == "AttachmentAdded"
+                  and SHA256.fullmatch(sha256) and e["sha256"] == sha256), None)
+    path = path_of(current_app.config["SETTINGS"].instance_path, sha256)
+    if entry is None or not path.is_file():
+        abort(404)
+    return send_file(path, mimetype=entry["media_type"], as_attachment=True,
+                     download_name=entry["filename"])
+
+
+def _printed(case_id: UUID, version: int, kind: str) -> tuple[NegotiationCase, Any, Any]:
+    case = visible_case(case_id)
+    entry = documents.entry_of(case, version, kind)
+    if entry is None:
+        abort(404)
+    then = current_app.extensions["negotiations"].get_case(case_id, version=version)
+    return case, then, entry
+
+
+@bp.get("/cases/<uuid:case_id>/print/offer/<int:version>")
+@login_required
+def print_offer(case_id: UUID, version: int) -> ResponseReturnValue:
+    """The offer letter (要约书), ready to print."""
+    case, then, offer = _printed(case_id, version, "OfferSent")
+    return render_template("print/offer.html", **documents.offer_letter(case, then, offer))
+
+
+@bp.get("/cases/<uuid:case_id>/print/minutes/<int:version>")
+@login_required
+def print_minutes(case_id: UUID, version: int) -> ResponseReturnValue:
+    """A session's minutes (协商会议记录), ready to print."""
+    case, then, session = _printed(case_id, version, "SessionHeld")
+    return render_template("print/minutes.html", **documents.minutes(case, then, session))

@@ -1,0 +1,157 @@
+"""Supervisors' and admins' screens across cases: the audit log, statistics, exports."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime, time, timedelta
+from functools import wraps
+from typing import Any, TypeVar
+
+from flask import Blueprint, abort, current_app, render_template, request
+from flask.typing import ResponseReturnValue
+from flask_babel import gettext as _
+from flask_login import login_required
+from sqlalchemy import select
+from sqlalchemy.engine import Engine
+from werkzeug.datastructures import MultiDict
+
+from domain import clock
+from domain.clock import CHINA
+from domain.labels import LABELS
+from domain.stages import Stage
+from domain.values import ContractKind, Role
+from projections.base import engine_of
+from projections.queries import AuditFilter, CaseFilter, audit_entries, list_cases, statistics
+from projections.tables import audit_log, case_summaries
+from web import charts, exports
+from web.access import visible_scopes
+from web.i18n import label
+from web.users import me
+
+bp = Blueprint("supervisor", __name__)
+View = TypeVar("View", bound=Callable[..., Any])
+
+
+def overseers_only(view: View) -> View:
+    """Only supervisors and admins (403 for anyone else who is logged in)."""
+    @wraps(view)
+    def guarded(*args: Any, **kwargs: Any) -> Any:
+        if me().role not in (Role.SUPERVISOR, Role.ADMIN):
+            abort(403)
+        return view(*args, **kwargs)
+    return login_required(guarded)  # type: ignore[return-value]
+
+
+def _engine() -> Engine:
+    return engine_of(current_app.extensions["negotiations"])
+
+
+def case_filter(args: MultiDict[str, str]) -> CaseFilter:
+    """The case list's filters from the query string, limited to what the account sees."""
+    stage = args.get("stage") or None
+    if stage and stage not in {str(s) for s in Stage}:
+        stage = None
+    return CaseFilter(scopes=visible_scopes(me()), stage=stage, kind=args.get("kind") or None,
+                      town=args.get("town") or None, text=args.get("q", "")[:100],
+                      assigned_id=args.get("worker") or None,
+                      overdue=args.get("overdue") == "1", today=clock.today())
+
+
+@bp.app_template_global()
+def case_list_options() -> dict[str, Any]:
+    """Choices of the case list's filters: kinds, and the workers of the visible cases."""
+    s = case_summaries.c
+    query = select(s.assigned_id, s.assigned_name).distinct().order_by(s.assigned_name)
+    scopes = visible_scopes(me())
+    if scopes is not None:
+        query = query.where(s.scope.in_(list(scopes)))
+    with _engine().connect() as connection:
+        workers = [(row.assigned_id, row.assigned_name) for row in connection.execute(query)]
+    return {"kinds": [str(k) for k in ContractKind], "workers": workers, "today": clock.today(),
+            "may_export": me().role in (Role.SUPERVISOR, Role.ADMIN)}
+
+
+@bp.get("/cases/export.<any(csv, xlsx):fmt>")
+@overseers_only
+def export_cases(fmt: str) -> ResponseReturnValue:
+    """The case list with its current filters, every page, as CSV or XLSX."""
+    where = case_filter(request.args)
+    rows = exports.all_rows(lambda n: list_cases(_engine(), where, page=n, per_page=200))
+    return exports.download(fmt, "cases", exports.case_columns(), rows)
+
+
+def _day(args: MultiDict[str, str], key: str, errors: dict[str, str]) -> date | None:
+    text = args.get(key, "").strip()
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        errors[key] = _("Enter a date as YYYY-MM-DD.")
+        return None
+
+
+def audit_filter(args: MultiDict[str, str]) -> tuple[AuditFilter, dict[str, str]]:
+    """The audit log's filters from the query string (China days), and any form errors."""
+    errors: dict[str, str] = {}
+    since, until = _day(args, "since", errors), _day(args, "until", errors)
+    if since and until and until < since:
+        errors["until"] = _("The end date is before the start date.")
+    event = args.get("event") or None
+    return AuditFilter(
+        scopes=visible_scopes(me()), actor_id=args.get("actor") or None,
+        case_id=(args.get("case") or "").strip() or None,
+        event_type=event if event in LABELS["event"] else None,
+        since=datetime.combine(since, time(), CHINA) if since else None,
+        until=datetime.combine(until + timedelta(days=1), time(), CHINA) if until else None,
+    ), errors
+
+
+@bp.get("/audit")
+@overseers_only
+def audit() -> ResponseReturnValue:
+    """Who recorded what and when, across the cases in scope; newest first."""
+    where, errors = audit_filter(request.args)
+    page = audit_entries(_engine(), where, page=request.args.get("page", 1, type=int),
+                         per_page=50)
+    a = audit_log.c
+    actors = select(a.actor_id, a.actor_name).distinct().order_by(a.actor_name)
+    if where.scopes is not None:
+        actors = actors.where(a.scope.in_(list(where.scopes)))
+    with _engine().connect() as connection:
+        people = [(row.actor_id, row.actor_name) for row in connection.execute(actors)]
+    return render_template("supervisor/audit.html", page=page, args=request.args,
+                           errors=errors, actors=people,
+                           events=list(LABELS["event"])), 400 if errors else 200
+
+
+@bp.get("/audit/export.<any(csv, xlsx):fmt>")
+@overseers_only
+def export_audit(fmt: str) -> ResponseReturnValue:
+    """The audit log with its current filters as CSV or XLSX."""
+    where, errors = audit_filter(request.args)
+    if errors:
+        abort(400)
+    rows = exports.all_rows(lambda n: audit_entries(_engine(), where, page=n, per_page=200))
+    return exports.download(fmt, "audit", exports.audit_columns(), rows)
+
+
+@bp.get("/statistics")
+@overseers_only
+def statistics_page() -> ResponseReturnValue:
+    """Figures for the account's scope (admins: every scope), with charts."""
+    figures = statistics(_engine(), clock.today(), visible_scopes(me()))
+    by_stage = [(label("stage", s), figures["by_stage"].get(str(s), 0)) for s in Stage
+                if str(s) in figures["by_stage"]]
+    by_kind = [(label("kind", k), n) for k, n in
+               sorted(figures["by_kind"].items(), key=lambda item: -item[1])]
+    by_town = sorted(figures["by_town"].items(), key=lambda item: (-item[1], item[0]))
+    by_month = sorted(figures["by_month"].items())
+    medians = [(label("stage", s), figures["median_days_in_stage"][str(s)]) for s in Stage
+               if str(s) in figures["median_days_in_stage"]]
+    tables = [(_("Cases by stage"), by_stage), (_("Cases by contract kind"), by_kind),
+              (_("Cases by town"), by_town), (_("Median days in each stage"), medians)]
+    return render_template(
+        "supervisor/statistics.html", figures=figures, tables=tables,
+        charts=[charts.bar_chart(rows, title) for title, rows in tables],
+        months=by_month, month_chart=charts.column_chart(by_month, _("Cases opened by month")))
