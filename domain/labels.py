@@ -76,6 +76,13 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "CaseReassigned": ("改派", "Reassigned"),
         "EntryCorrected": ("更正", "Correction"),
     },
+    "notice": {"in_force": ("生效中", "In force"), "expiring": ("90天内到期", "Expiring within 90 days"),
+               "expired": ("已到期", "Expired")},
+    "basis": {"confirmed": ("经审查确认", "confirmed by the bureau"),
+              "deemed": ("审查期满视为生效", "deemed effective after review")},
+    "term": {"wage_increase_pct": ("工资增长（%）", "Wage increase (%)"),
+             "minimum_wage": ("最低工资（元/月）", "Minimum wage (yuan/month)"),
+             "weekly_hours": ("每周工时", "Weekly hours"), "summary": ("摘要", "Summary")},
     "role": {"social_worker": ("工会社工", "Social worker"), "supervisor": ("督导", "Supervisor"),
              "admin": ("管理员", "Administrator")},
 }

@@ -215,3 +215,11 @@ def statistics(engine: Engine, today: date, scopes: Sequence[str] | None = None)
 
 def _as_date(value: date | str) -> date:
     return value if isinstance(value, date) else date.fromisoformat(value)
+
+
+def get_notice(engine: Engine, case_id: str, today: date) -> RowMapping | None:
+    """One public notice with its status on ``today``, if the contract was published."""
+    query = (select(public_notices, notice_status(today).label("status"))
+             .where(public_notices.c.case_id == case_id))
+    with engine.connect() as connection:
+        return connection.execute(query).mappings().first()

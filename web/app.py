@@ -66,9 +66,9 @@ def _init_extensions(app: Flask) -> None:
 
 def _register_blueprints(app: Flask) -> None:
     from web import users  # noqa: F401 - registers the session's user loader
-    from web.views import admin, auth, case_history, cases, health, steps, supervisor
+    from web.views import admin, auth, case_history, cases, health, public, steps, supervisor
 
-    for module in (health, auth, cases, steps, supervisor, case_history, admin):
+    for module in (health, auth, cases, steps, supervisor, case_history, admin, public):
         app.register_blueprint(module.bp)
 
 
