@@ -53,6 +53,7 @@ class Projector:
         self.page = page
         self.timeline = Timeline(negotiations)
         self.processed = threading.Condition()
+        self.nudge = threading.Event()  # wakes this process's follow() (set by wait())
         self._positions = {m.name: m.position for m in self.models}
 
     @staticmethod
@@ -117,8 +118,10 @@ class Projector:
         """Block (at most ``timeout`` s) until every read model has ``notification_id``.
 
         Works across processes: it re-reads the tracking positions from the database.
+        A runner following in this process is woken at once instead of at its next poll.
         """
         deadline = time.monotonic() + timeout
+        self.nudge.set()
         while True:
             self._positions = {m.name: m.position for m in self.models}
             if self.caught_up_to(notification_id):
@@ -131,7 +134,7 @@ class Projector:
 
     def follow(self, stop: threading.Event, poll: float = 0.5) -> None:
         """Process new events as they arrive until ``stop`` is set."""
-        with Wakeup.for_store(self.negotiations, stop) as wakeup:
+        with Wakeup.for_store(self.negotiations, stop, self.nudge) as wakeup:
             while not stop.is_set():
                 if self.catch_up() == 0:
                     wakeup.wait(poll)

@@ -13,17 +13,19 @@ from domain.commands import Negotiations
 class Wakeup:
     """Waits until the store says new events were recorded (or ``poll`` seconds pass)."""
 
-    def __init__(self, stop: threading.Event):
+    def __init__(self, stop: threading.Event, event: threading.Event | None = None):
         self.stop = stop
-        self.event = threading.Event()
+        self.event = event or threading.Event()
 
     @classmethod
-    def for_store(cls, negotiations: Negotiations, stop: threading.Event) -> Wakeup:
-        """A PostgreSQL listener when the store is PostgreSQL, else a plain poll."""
+    def for_store(cls, negotiations: Negotiations, stop: threading.Event,
+                  event: threading.Event | None = None) -> Wakeup:
+        """A PostgreSQL listener when the store is PostgreSQL, else a plain poll. ``event``
+        lets the same process wake the runner at once (see :meth:`Projector.wait`)."""
         datastore: Any = negotiations.factory.datastore  # type: ignore[attr-defined]
         if datastore.engine.dialect.name == "postgresql":
-            return Listener(stop, datastore, negotiations.recorder.channel_name)  # type: ignore[attr-defined]
-        return cls(stop)
+            return Listener(stop, datastore, negotiations.recorder.channel_name, event)  # type: ignore[attr-defined]
+        return cls(stop, event)
 
     def wait(self, poll: float) -> None:
         """Block until woken, stopped, or ``poll`` seconds pass."""
@@ -41,8 +43,9 @@ class Wakeup:
 class Listener(Wakeup):
     """Sets the wake-up event on each NOTIFY the event store sends after a commit."""
 
-    def __init__(self, stop: threading.Event, datastore: Any, channel: str):
-        super().__init__(stop)
+    def __init__(self, stop: threading.Event, datastore: Any, channel: str,
+                 event: threading.Event | None = None):
+        super().__init__(stop, event)
         self.datastore = datastore
         self.channel = channel
         self.closed = threading.Event()

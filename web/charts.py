@@ -17,6 +17,13 @@ def _number(value: float) -> str:
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 
+def _label_width(items: Sequence[tuple[str, float]]) -> int:
+    """Room for the longest label at 13px (CJK characters about 13px wide, others about 8)."""
+    longest = max((sum(13 if ord(c) > 0x2E80 else 8 for c in name) for name, _ in items),
+                  default=0)
+    return max(LABEL_WIDTH, longest + 12)
+
+
 def bar_chart(items: Sequence[tuple[str, float]], title: str) -> Markup:
     """Horizontal bars, one per ``(label, value)``, scaled to the largest value.
 
@@ -25,7 +32,8 @@ def bar_chart(items: Sequence[tuple[str, float]], title: str) -> Markup:
     """
     top = max((value for _, value in items), default=0) or 1
     height = max(len(items), 1) * (BAR + GAP) + GAP
-    width = LABEL_WIDTH + BAR_WIDTH + 60
+    label_width = _label_width(items)
+    width = label_width + BAR_WIDTH + 60
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" '
              f'viewBox="0 0 {width} {height}" width="100%" '
              f'style="max-width:{width}px" aria-label="{escape(title)}">'
@@ -35,11 +43,11 @@ def bar_chart(items: Sequence[tuple[str, float]], title: str) -> Markup:
         length = max(round(BAR_WIDTH * value / top), 1 if value else 0)
         middle = y + BAR / 2 + 5
         parts.append(
-            f'<text x="{LABEL_WIDTH - 6}" y="{middle}" text-anchor="end" font-size="13">'
+            f'<text x="{label_width - 6}" y="{middle}" text-anchor="end" font-size="13">'
             f"{escape(name)}</text>"
-            f'<rect x="{LABEL_WIDTH}" y="{y}" width="{length}" height="{BAR}" '
+            f'<rect x="{label_width}" y="{y}" width="{length}" height="{BAR}" '
             f'fill="{COLOUR}"><title>{escape(name)}: {_number(value)}</title></rect>'
-            f'<text x="{LABEL_WIDTH + length + 6}" y="{middle}" font-size="13">'
+            f'<text x="{label_width + length + 6}" y="{middle}" font-size="13">'
             f"{_number(value)}</text>")
     parts.append("</svg>")
     return Markup("".join(parts))
@@ -53,7 +61,8 @@ def column_chart(items: Sequence[tuple[str, float]], title: str) -> Markup:
     width = count * step + 20
     top = max((value for _, value in items), default=0) or 1
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" '
-             f'viewBox="0 0 {width} {height}" width="100%" aria-label="{escape(title)}">'
+             f'viewBox="0 0 {width} {height}" width="100%" style="max-width:{width}px" '
+             f'aria-label="{escape(title)}">'
              f"<title>{escape(title)}</title>"
              f'<line x1="10" y1="{base}" x2="{width - 10}" y2="{base}" stroke="#999"/>']
     label_every = max(1, count // 12)

@@ -3,6 +3,7 @@ the lists show what was just recorded; with no runner, the wait gives up in time
 
 from __future__ import annotations
 
+import threading
 import time
 from datetime import date
 
@@ -51,3 +52,22 @@ def test_with_no_runner_the_wait_gives_up_after_its_timeout(
     assert 1.0 <= waited < 3.0
     assert food_stage(engine) == "offer_sent", "the list is a step behind"
     assert Projector(app).wait(recorded.notification_id - 1, timeout=1.0), "already there"
+
+
+def test_a_runner_in_the_same_process_is_woken_at_once_not_at_its_next_poll(
+        app: Negotiations, engine: Engine, story: Story, cases: Cases) -> None:
+    caught_up(app)
+    projector, stop = Projector(app), threading.Event()
+    runner = threading.Thread(target=projector.follow, args=(stop, 5.0), daemon=True)
+    runner.start()
+    try:
+        time.sleep(0.2)  # the runner is now idle until its next poll, 5 s away
+        recorded = story.step("answer_offer", cases.food, date(2025, 5, 10), accepted=True)
+        started = time.monotonic()
+        assert projector.wait(recorded.notification_id, timeout=4)
+        assert time.monotonic() - started < 2.0
+        assert food_stage(engine) == "negotiating"
+    finally:
+        stop.set()
+        projector.nudge.set()
+        runner.join(timeout=10)
