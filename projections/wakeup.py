@@ -8,6 +8,7 @@ from types import TracebackType
 from typing import Any
 
 from domain.commands import Negotiations
+from projections.base import datastore_of
 
 
 class Wakeup:
@@ -22,7 +23,7 @@ class Wakeup:
                   event: threading.Event | None = None) -> Wakeup:
         """A PostgreSQL listener when the store is PostgreSQL, else a plain poll. ``event``
         lets the same process wake the runner at once (see :meth:`Projector.wait`)."""
-        datastore: Any = negotiations.factory.datastore  # type: ignore[attr-defined]
+        datastore: Any = datastore_of(negotiations)
         if datastore.engine.dialect.name == "postgresql":
             return Listener(stop, datastore, negotiations.recorder.channel_name, event)  # type: ignore[attr-defined]
         return cls(stop, event)
