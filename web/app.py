@@ -66,9 +66,20 @@ def _init_extensions(app: Flask) -> None:
 
 def _register_blueprints(app: Flask) -> None:
     from web import users  # noqa: F401 - registers the session's user loader
-    from web.views import admin, auth, case_history, cases, health, public, steps, supervisor
+    from web.views import (
+        admin,
+        auth,
+        calendar,
+        case_history,
+        cases,
+        health,
+        public,
+        steps,
+        supervisor,
+    )
 
-    for module in (health, auth, cases, steps, supervisor, case_history, admin, public):
+    for module in (health, auth, cases, steps, supervisor, case_history, admin, public,
+                   calendar):
         app.register_blueprint(module.bp)
 
 

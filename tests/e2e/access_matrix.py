@@ -35,6 +35,7 @@ EVERYONE, PUBLIC = "L 200 200 200 200 200", "200 200 200 200 200 200"
 CASE_PAGE = "L 200 404 200 404 200"
 OVERSEERS = "L 403 403 200 200 200"
 ADMINS = "L 403 403 403 403 200"
+WORKERS = "L 200 200 403 403 403"  # a social worker's own calendar address, any region
 STEP_FORM, NOTE_FORM = "L 200 404 403 404 403", "L 200 404 200 404 403"
 STEP_POST, NOTE_POST = "L 400 404 403 404 403", "L 400 404 400 404 403"
 
@@ -107,6 +108,10 @@ ROWS: list[Row] = [
     *(Row("GET", f"/notices/<uuid:case_id>{tail}", f"/notices/{{{which}}}{tail}", spec)
       for tail in ("", "/print", ".json")
       for which, spec in (("notice", PUBLIC), ("case", "404 404 404 404 404 404"))),
+    Row("GET", "/account/calendar", "/account/calendar", WORKERS),
+    Row("POST", "/account/calendar", "/account/calendar", WORKERS),
+    Row("POST", "/account/calendar/revoke", "/account/calendar/revoke", WORKERS),
+    Row("GET", "/calendar/<token>.ics", "/calendar/not-a-secret.ics", "404 404 404 404 404 404"),
     Row("GET", "/admin/accounts", "/admin/accounts", ADMINS),
     Row("POST", "/admin/accounts", "/admin/accounts", "L 403 403 403 403 422",
         attack=lambda p: {"username": "mallory", "name": "M", "role": "admin",
