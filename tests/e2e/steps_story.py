@@ -212,3 +212,9 @@ def attachment_upload(content: bytes, name: str) -> dict[str, Any]:
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+
+
+@pytest.fixture(scope="module")
+def li(app: Flask, projections: None, second_worker: None) -> Story:
+    """Li, a social worker of 兴宁市, logged in."""
+    return Story(app, app.test_client()).login("li")

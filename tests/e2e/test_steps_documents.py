@@ -15,17 +15,13 @@ from steps_story import (
     PNG,
     Story,
     attachment_upload,
+    li,
     projections,
     second_worker,
 )
 
-__all__ = ["projections", "second_worker"]
+__all__ = ["li", "projections", "second_worker"]
 
-
-@pytest.fixture(scope="module")
-def li(app: Flask, projections: None, second_worker: None) -> Story:
-    """Li, a social worker of 兴宁市."""
-    return Story(app, app.test_client()).login("li")
 
 
 @pytest.fixture(scope="module")

@@ -7,15 +7,19 @@ from uuid import UUID
 
 import pytest
 from flask import Flask
-from steps_story import STORY, Story, day, opening, projections, reps, second_worker
+from steps_story import (
+    STORY,
+    Story,
+    day,
+    li,
+    opening,
+    projections,
+    reps,
+    second_worker,
+)
 
-__all__ = ["projections", "second_worker"]
+__all__ = ["li", "projections", "second_worker"]
 
-
-@pytest.fixture(scope="module")
-def li(app: Flask, projections: None, second_worker: None) -> Story:
-    """Li, a social worker of 兴宁市."""
-    return Story(app, app.test_client()).login("li")
 
 
 @pytest.fixture(scope="module")
