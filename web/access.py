@@ -36,6 +36,12 @@ def may_annotate(account: Account, scope: str, assigned_id: str) -> bool:
             or may_sign_off(account, scope))
 
 
+def may_enter(account: Account, annotate: bool, scope: str, assigned_id: str) -> bool:
+    """A step on a case (``annotate``: a note or an attachment, which supervisors add too)."""
+    check = may_annotate if annotate else may_record
+    return check(account, scope, assigned_id)
+
+
 def may_manage_accounts(account: Account) -> bool:
     """Only admins manage accounts."""
     return account.role is Role.ADMIN

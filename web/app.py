@@ -28,8 +28,10 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         SESSION_COOKIE_SECURE=True, REMEMBER_COOKIE_SECURE=True,
         BABEL_DEFAULT_LOCALE="zh_Hans_CN", BABEL_TRANSLATION_DIRECTORIES="translations",
         MAX_CONTENT_LENGTH=20 * 1024 * 1024, LOGIN_ATTEMPTS="10 per 5 minutes",
+        PUBLIC_PDF_RATE="60 per minute",
     )
     app.config.from_mapping(config or {})
+    app.json.ensure_ascii = False  # type: ignore[attr-defined]
     settings = app.config.get("SETTINGS") or Settings.from_env()
     app.config["SETTINGS"] = settings
     app.config["SECRET_KEY"] = app.config.get("SECRET_KEY") or settings.secret_key
@@ -45,6 +47,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
     _init_extensions(app)
     _register_blueprints(app)
+    _register_api(app)
     app.after_request(_security_headers)
     return app
 
@@ -72,6 +75,7 @@ def _register_blueprints(app: Flask) -> None:
         calendar,
         case_history,
         cases,
+        documents,
         health,
         public,
         steps,
@@ -79,8 +83,16 @@ def _register_blueprints(app: Flask) -> None:
     )
 
     for module in (health, auth, cases, steps, supervisor, case_history, admin, public,
-                   calendar):
+                   calendar, documents):
         app.register_blueprint(module.bp)
+
+
+def _register_api(app: Flask) -> None:
+    from web import api
+    from web.views import tokens
+
+    api.init_app(app)
+    app.register_blueprint(tokens.bp)
 
 
 def _security_headers(response: Response) -> Response:

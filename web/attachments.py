@@ -79,12 +79,16 @@ def checked(upload: FileStorage | None) -> Upload:
     """Read and check an uploaded file (at most :data:`MAX_BYTES`)."""
     if upload is None or not upload.filename:
         raise AttachmentRefused("file_missing")
-    content = upload.stream.read(MAX_BYTES + 1)
+    return checked_content(upload.filename, upload.stream.read(MAX_BYTES + 1))
+
+
+def checked_content(filename: str, content: bytes) -> Upload:
+    """Check a file's name and bytes (at most :data:`MAX_BYTES`)."""
     if len(content) > MAX_BYTES:
         raise AttachmentRefused(f"file_too_large:{MAX_BYTES // (1024 * 1024)}")
     if not content:
         raise AttachmentRefused("file_missing")
-    filename = PurePath(upload.filename.replace("\\", "/")).name.strip()[:200]
+    filename = PurePath(filename.replace("\\", "/")).name.strip()[:200]
     media_type = media_type_of(filename, content)
     return Upload(filename, media_type, len(content), hashlib.sha256(content).hexdigest(),
                   content)

@@ -1,4 +1,4 @@
-"""The ``xieshang`` command line: serve, demo, verify, keygen."""
+"""The ``xieshang`` command line: serve, demo, verify, keygen, accounts, tokens, projections."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from config.settings import Settings
 from domain.values import Role
 from projections.base import engine_of
 from projections.runner import Projector
+from web.cli_tokens import tokens
 from web.composition import build_negotiations
 
 
@@ -162,3 +163,6 @@ def projections_status() -> None:
     """Print each read model's position and lag."""
     for status in _projector().status():
         click.echo(f"{status.name:<16} position {status.position:>9}  lag {status.lag:>9}")
+
+
+main.add_command(tokens)

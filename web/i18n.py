@@ -16,8 +16,12 @@ LANGUAGES = {"zh": "zh_Hans_CN", "en": "en"}
 
 
 def select_locale() -> str:
-    """``?lang=`` (remembered in the session), else the session's choice, else Chinese."""
+    """``?lang=`` (remembered in the session), else the session's choice, else Chinese.
+    The JSON API keeps no session: ``?lang=``, else Accept-Language, else Chinese."""
     wanted = request.args.get("lang")
+    if request.path.startswith("/api/") and request.endpoint != "api_docs":
+        chosen = wanted or request.accept_languages.best_match(["zh", "en"], default="zh")
+        return LANGUAGES.get(chosen, LANGUAGES["zh"])
     if wanted in LANGUAGES:
         session["lang"] = wanted
     return LANGUAGES[session.get("lang", "zh")]

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from api_kit import opening_body, step_body
 from steps_story import PDF, STORY, opening
 
 from web.forms.registry import STEPS
@@ -59,6 +60,7 @@ class Row:
     spec: str  # outcomes in the order of ROLES
     attack: Form = field(default=nothing)  # posted by roles that must be refused
     harmless: Form = field(default=nothing)  # posted by roles that are let through
+    api: bool = False  # called with the role's bearer token and a JSON body, not a session
 
     def outcomes(self) -> dict[str, str]:
         """Each role's expected outcome."""
@@ -89,6 +91,26 @@ def _give(params: Params) -> dict[str, Any]:
             "expected_version": str(params["version"]), "note": "越权签批"}
 
 
+def _api_step(slug: str) -> Form:
+    def body(params: Params) -> dict[str, Any]:
+        changes: dict[str, Any] = {"occurred_on": params["today"]}
+        if slug == "correction":
+            changes.update(corrects_version=str(params["survey"]), field="respondents",
+                           value="99")
+        if slug == "reassignment":
+            changes["to"] = "sw-wh"
+        if slug == "objection":
+            return {**_api_version(params), **changes, "issues": "条款违法"}
+        if slug == "reopening":
+            return {**_api_version(params), **changes, "reason": "续订"}
+        return step_body(slug, params["version"], **changes)
+    return body
+
+
+def _api_version(params: Params) -> dict[str, Any]:
+    return {"expected_version": params["version"]}
+
+
 def _wrong_password(params: Params) -> dict[str, Any]:
     return {"username": f"nobody-{next(_unique)}", "password": "not-the-password"}
 
@@ -96,6 +118,36 @@ def _wrong_password(params: Params) -> dict[str, Any]:
 ACCOUNT = "/admin/accounts/{account}"
 CASE = "/cases/<uuid:case_id>"
 RECORD = f"{CASE}/record/<slug>"
+API = "/api/v1"
+API_CASE = f"{API}/cases/<uuid:case_id>"
+API_PUBLIC, API_EVERYONE = PUBLIC, "401 200 200 200 200 200"
+API_CASE_READ, API_OVERSEERS = "401 200 404 200 404 200", "401 403 403 200 200 200"
+API_STEP, API_NOTE = "401 422 404 403 404 403", "401 422 404 422 404 403"
+API_ROWS: list[Row] = [
+    Row("GET", f"{API}/openapi.json", f"{API}/openapi.json", API_PUBLIC, api=True),
+    Row("GET", f"{API}/docs", f"{API}/docs", API_PUBLIC),
+    Row("GET", f"{API}/docs/assets/<path:filename>", f"{API}/docs/assets/swagger-ui.css",
+        API_PUBLIC),
+    Row("GET", f"{API}/cases", f"{API}/cases", API_EVERYONE, api=True),
+    Row("POST", f"{API}/cases", f"{API}/cases", "401 422 422 403 403 403", api=True,
+        attack=lambda p: opening_body(91000 + next(_unique)), harmless=_api_version),
+    *(Row("GET", f"{API_CASE}{tail}", f"{API}/cases/{{case}}{tail}", API_CASE_READ, api=True)
+      for tail in ("", "/history", "/deadlines")),
+    *(Row("POST", f"{API_CASE}/steps/{step.slug}", f"{API}/cases/{{case}}/steps/{step.slug}",
+          API_NOTE if step.annotate else API_STEP, api=True, attack=_api_step(step.slug),
+          harmless=_api_version) for step in STEPS),
+    Row("POST", f"{API_CASE}/sign-off-decisions", f"{API}/cases/{{case}}/sign-off-decisions",
+        "401 403 404 422 404 403", api=True,
+        attack=lambda p: {**_give(p), "occurred_on": p["today"],
+                          "request_version": p["request"], "expected_version": p["version"]},
+        harmless=_api_version),
+    Row("GET", f"{API}/deadlines", f"{API}/deadlines", API_EVERYONE, api=True),
+    Row("GET", f"{API}/audit", f"{API}/audit", API_OVERSEERS, api=True),
+    Row("GET", f"{API}/statistics", f"{API}/statistics", API_OVERSEERS, api=True),
+    Row("GET", f"{API}/notices", f"{API}/notices", API_PUBLIC, api=True),
+    *(Row("GET", f"{API}/notices/<uuid:case_id>", f"{API}/notices/{{{which}}}", spec, api=True)
+      for which, spec in (("notice", API_PUBLIC), ("case", "404 404 404 404 404 404"))),
+]
 ROWS: list[Row] = [
     Row("GET", "/", "/", EVERYONE),
     Row("GET", "/healthz", "/healthz", PUBLIC),
@@ -106,8 +158,13 @@ ROWS: list[Row] = [
     Row("GET", "/notices.json", "/notices.json", PUBLIC),
     Row("GET", "/notices/feed.atom", "/notices/feed.atom", PUBLIC),
     *(Row("GET", f"/notices/<uuid:case_id>{tail}", f"/notices/{{{which}}}{tail}", spec)
-      for tail in ("", "/print", ".json")
+      for tail in ("", "/print", ".json", ".pdf")
       for which, spec in (("notice", PUBLIC), ("case", "404 404 404 404 404 404"))),
+    Row("GET", "/account/tokens", "/account/tokens", EVERYONE),
+    Row("POST", "/account/tokens", "/account/tokens", "L 400 400 400 400 400",
+        attack=lambda p: {"name": "mallory", "days": "30"}),
+    Row("POST", "/account/tokens/<token_id>/revoke", "/account/tokens/not-a-token/revoke",
+        "L 404 404 404 404 404"),
     Row("GET", "/account/calendar", "/account/calendar", WORKERS),
     Row("POST", "/account/calendar", "/account/calendar", WORKERS),
     Row("POST", "/account/calendar/revoke", "/account/calendar/revoke", WORKERS),
@@ -141,6 +198,8 @@ ROWS: list[Row] = [
     Row("GET", f"{CASE}/as-of", "/cases/{case}/as-of?date={today}", CASE_PAGE),
     Row("GET", f"{CASE}/print/offer/<int:version>", "/cases/{case}/print/offer/{offer}",
         CASE_PAGE),
+    Row("GET", f"{CASE}/print/offer/<int:version>.pdf",
+        "/cases/{case}/print/offer/{offer}.pdf", CASE_PAGE),
     Row("GET", f"{CASE}/print/minutes/<int:version>", "/cases/{case}/print/minutes/{minutes}",
         CASE_PAGE),
     Row("GET", f"{CASE}/attachments/<sha256>", "/cases/{case}/attachments/{sha}", CASE_PAGE),
@@ -154,4 +213,5 @@ ROWS: list[Row] = [
     *(Row("POST", RECORD, f"/cases/{{case}}/record/{step.slug}",
           NOTE_POST if step.annotate else STEP_POST, attack=_step_form(step.slug),
           harmless=_version_only) for step in STEPS),
+    *API_ROWS,
 ]

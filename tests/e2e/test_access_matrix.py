@@ -13,6 +13,7 @@ from uuid import UUID
 
 import pytest
 from access_matrix import REFUSED, ROLES, ROWS, WHO, Row
+from api_kit import issue
 from flask import Flask
 from flask.testing import FlaskClient
 from steps_story import PASSWORD, PDF, Story, projections
@@ -70,6 +71,22 @@ def sessions(app: Flask) -> dict[str, str]:
     return cookies
 
 
+@pytest.fixture(scope="module")
+def tokens(app: Flask) -> dict[str, str]:
+    """Each account's API token."""
+    return {username: issue(app, app.extensions["accounts"].by_username(username).id)
+            for username in {name for name, _ in WHO.values() if name}}
+
+
+def _call(client: FlaskClient, row: Row, url: str, token: str | None,
+          form: dict[str, Any]) -> TestResponse:
+    """An API call: the bearer token (if any) and a JSON body."""
+    headers = {"Authorization": f"Bearer {token}"} if token else {}
+    if row.method == "GET":
+        return client.get(url, headers=headers)
+    return client.post(url, json=form, headers=headers)
+
+
 def _client(app: Flask, sessions: dict[str, str], role: str) -> FlaskClient:
     client = app.test_client()
     username = WHO[role][0]
@@ -114,18 +131,22 @@ def test_every_route_and_method_is_in_the_matrix(app: Flask) -> None:
 
 @pytest.mark.parametrize(("row", "role"), CELLS)
 def test_access(app: Flask, cases: dict[str, dict[str, Any]], sessions: dict[str, str],
-                row: Row, role: str) -> None:
+                tokens: dict[str, str], row: Row, role: str) -> None:
     params = cases[WHO[role][1]]
     expected = row.outcomes()[role]
-    client = _client(app, sessions, role)
+    username = WHO[role][0]
+    client = app.test_client() if row.api else _client(app, sessions, role)
     url = row.url.format(**params)
     if row.method == "GET":
-        response = client.get(url)
+        response = (_call(client, row, url, tokens.get(username or ""), {}) if row.api
+                    else client.get(url))
     else:
         before = _footprint(app, params["case"])
         params = {**params, "version": before[1]}
-        form = (row.attack if expected in REFUSED else row.harmless)(params)
-        response = client.post(url, data=form)
+        refused = REFUSED | {"401"} if row.api else REFUSED
+        form = (row.attack if expected in refused else row.harmless)(params)
+        response = (_call(client, row, url, tokens.get(username or ""), form) if row.api
+                    else client.post(url, data=form))
         assert _footprint(app, params["case"]) == before, "a refused or harmless POST changed state"
     assert _outcome(response) == expected, response.get_data(as_text=True)[:800]
     if expected == "302":
@@ -136,9 +157,12 @@ def test_a_worker_of_another_region_sees_nothing_of_a_case_by_url(
         app: Flask, cases: dict[str, dict[str, Any]], sessions: dict[str, str]) -> None:
     """The 404 page names nothing of the case: not its enterprise, not its id."""
     client = _client(app, sessions, "worker-elsewhere")
+    token = issue(app, "sw-wh")
     case = app.extensions["negotiations"].get_case(cases["xn"]["case"])
     for row in ROWS:
         if "{case}" in row.url and row.method == "GET":
-            page = client.get(row.url.format(**cases["xn"])).get_data(as_text=True)
+            url = row.url.format(**cases["xn"])
+            answer = _call(client, row, url, token, {}) if row.api else client.get(url)
+            page = answer.get_data(as_text=True)
             assert case.state.enterprise.name not in page
             assert str(case.id) not in page

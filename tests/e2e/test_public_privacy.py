@@ -1,8 +1,10 @@
 """A marker written into every private part of a case never reaches a public page, the
-feed or the JSON — while the same marker is there for the people allowed to see it."""
+feed, the JSON (also through the API) or the notice's PDF — while the same marker is there
+for the people allowed to see it."""
 
 from __future__ import annotations
 
+import subprocess
 from datetime import date
 
 import pytest
@@ -22,6 +24,13 @@ from domain.values import (
 )
 
 MARKER = "秘密标记XQ7"
+
+
+def pdf_text(pdf: bytes) -> str:
+    """A PDF's text as poppler's pdftotext reads it, white space removed (lines may wrap)."""
+    out = subprocess.run(["pdftotext", "-enc", "UTF-8", "-", "-"], input=pdf, check=True,
+                         capture_output=True).stdout
+    return "".join(out.decode("utf-8").split())
 
 
 def published_with_secrets(app: Flask) -> Casework:
@@ -63,11 +72,17 @@ def test_the_marker_reaches_no_public_page(app: Flask, client: FlaskClient, auth
     notice = f"/notices/{case.case_id}"
     public = {url: client.get(url) for url in (
         "/notices", "/notices?q=隐私测试", notice, f"{notice}/print", f"{notice}.json",
-        "/notices.json?q=隐私测试", "/notices/feed.atom")}
+        "/notices.json?q=隐私测试", "/notices/feed.atom", f"/api/v1{notice}",
+        "/api/v1/notices?q=隐私测试", "/api/v1/notices")}
     assert all(r.status_code == 200 for r in public.values())
     assert "隐私测试" in public[notice].get_data(as_text=True)
+    assert "隐私测试" in public[f"/api/v1{notice}"].get_data(as_text=True)
     for url, response in public.items():
         assert MARKER not in response.get_data(as_text=True), url
+    pdf = client.get(f"{notice}.pdf")
+    assert pdf.status_code == 200 and pdf.mimetype == "application/pdf"
+    assert "兴宁市隐私测试电子有限公司" in pdf_text(pdf.data)
+    assert MARKER not in pdf_text(pdf.data)
     assert auth.login("zhao") == 302
     history = client.get(f"/cases/{case.case_id}/history").get_data(as_text=True)
     assert MARKER in history

@@ -42,6 +42,12 @@ def error_text(code: str) -> str:
         return _("Choose a file to upload.")
     if key == "no_such_account":
         return _("Choose a social worker of this case's region.")
+    if key == "invalid_base64":
+        return _("Send the file's bytes in base64.")
+    if key == "until_before_since":
+        return _("The end date is before the start date.")
+    if key == "invalid_text":
+        return _("Enter text.")
     if key == "value_kind":
         return _("The new value is not of the same kind as the old one.")
     return _("This value is not accepted.")

@@ -13,11 +13,23 @@ from enum import StrEnum
 from typing import Any
 
 from flask_babel import lazy_gettext as _
-from marshmallow import fields, validate
+from marshmallow import ValidationError, fields, validate
 
 TEXT_MAX = 200
 LONG_TEXT_MAX = 20000
 REQUIRED: dict[str, Any] = {"required": "required", "null": "required"}
+
+
+class NotBlank(validate.Validator):
+    """A text with something in it besides spaces."""
+
+    def __init__(self, error: str = "required"):
+        self.message = error
+
+    def __call__(self, value: str) -> str:
+        if not value.strip():
+            raise ValidationError(self.message)
+        return value
 
 
 def _range(low: float | None, high: float | None) -> list[validate.Validator]:
@@ -39,7 +51,7 @@ def text(label: Any, *, required: bool = True, long: bool = False, max_len: int 
     limit = max_len or (LONG_TEXT_MAX if long else TEXT_MAX)
     checks: list[validate.Validator] = [validate.Length(max=limit, error="length:{max}")]
     if required:
-        checks.append(validate.Regexp(r"(?s).*\S", error="required"))
+        checks.append(NotBlank(error="required"))
     extra: dict[str, Any] = {} if required else {"load_default": ""}
     return fields.String(required=required, validate=checks, **extra,
                          error_messages={**REQUIRED, "invalid": "invalid_text"},

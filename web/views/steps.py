@@ -12,7 +12,7 @@ from flask_login import current_user, login_required
 
 from domain.case import NegotiationCase
 from domain.values import Role
-from web.access import may_annotate, may_record
+from web.access import may_enter
 from web.attachments import path_of
 from web.forms import documents, handling
 from web.forms.registry import BY_SLUG, STEPS, Step
@@ -25,8 +25,7 @@ SHA256 = re.compile(r"[0-9a-f]{64}")
 
 def _allowed(step: Step, case: NegotiationCase) -> bool:
     state = case.state
-    check = may_annotate if step.annotate else may_record
-    return check(me(), state.opened["scope"], state.assigned_to.id)
+    return may_enter(me(), step.annotate, state.opened["scope"], state.assigned_to.id)
 
 
 def step_actions(case: NegotiationCase) -> dict[str, list[Step]]:
@@ -89,7 +88,9 @@ def attachment(case_id: UUID, sha256: str) -> ResponseReturnValue:
                      download_name=entry["filename"])
 
 
-def _printed(case_id: UUID, version: int, kind: str) -> tuple[NegotiationCase, Any, Any]:
+def printed(case_id: UUID, version: int, kind: str) -> tuple[NegotiationCase, Any, Any]:
+    """The visible case, itself at ``version``, and its entry of ``kind`` there; 404 if the
+    user may not see the case or that version is no such entry."""
     case = visible_case(case_id)
     entry = documents.entry_of(case, version, kind)
     if entry is None:
@@ -102,7 +103,7 @@ def _printed(case_id: UUID, version: int, kind: str) -> tuple[NegotiationCase, A
 @login_required
 def print_offer(case_id: UUID, version: int) -> ResponseReturnValue:
     """The offer letter (要约书), ready to print."""
-    case, then, offer = _printed(case_id, version, "OfferSent")
+    case, then, offer = printed(case_id, version, "OfferSent")
     return render_template("print/offer.html", **documents.offer_letter(case, then, offer))
 
 
@@ -110,5 +111,5 @@ def print_offer(case_id: UUID, version: int) -> ResponseReturnValue:
 @login_required
 def print_minutes(case_id: UUID, version: int) -> ResponseReturnValue:
     """A session's minutes (协商会议记录), ready to print."""
-    case, then, session = _printed(case_id, version, "SessionHeld")
+    case, then, session = printed(case_id, version, "SessionHeld")
     return render_template("print/minutes.html", **documents.minutes(case, then, session))

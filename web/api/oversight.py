@@ -1,0 +1,143 @@
+"""Across cases: deadlines due, the audit log and statistics (same rules as the screens)."""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+from typing import Any
+
+from flask import current_app
+from flask_babel import gettext as _
+from marshmallow import Schema, fields, validate, validates_schema
+from marshmallow import ValidationError as Invalid
+
+from domain import clock
+from domain.clock import CHINA
+from domain.labels import LABELS
+from domain.values import Role
+from projections.base import engine_of
+from projections.queries import AuditFilter, audit_entries, open_deadlines, statistics
+from web.access import visible_scopes
+from web.accounts.store import Account
+from web.api import schemas as s
+from web.api.auth import authenticate, caller
+from web.api.base import Blueprint, forbidden
+
+bp = Blueprint("api_oversight", __name__, description="Deadlines, audit log and statistics")
+bp.before_request(authenticate)
+
+
+class DueArgs(Schema):
+    """How far ahead to look."""
+
+    days = fields.Integer(load_default=7, validate=validate.Range(0, 366))
+
+
+class DueRowSchema(s.DeadlineSchema):
+    """An open deadline of one of the caller's cases."""
+
+    case_id = fields.UUID(required=True)
+    enterprise = fields.String(required=True)
+
+
+class DueListSchema(Schema):
+    """Deadlines due soon or overdue, soonest first."""
+
+    items = fields.List(fields.Nested(DueRowSchema), required=True)
+
+
+class AuditArgs(s.PageArgs):
+    """Filters of the audit log (days are China dates, both ends included)."""
+
+    actor = fields.String(validate=validate.Length(max=40))
+    case = fields.UUID()
+    event = fields.String(validate=validate.OneOf(sorted(LABELS["event"])))
+    since = fields.Date()
+    until = fields.Date()
+
+    @validates_schema
+    def in_order(self, data: dict[str, Any], **_kwargs: Any) -> None:
+        """The end of the range may not come before its start."""
+        if data.get("since") and data.get("until") and data["until"] < data["since"]:
+            raise Invalid("until_before_since", "until")
+
+
+class AuditRowSchema(Schema):
+    """Who recorded what, and when."""
+
+    notification_id = fields.Integer(required=True)
+    case_id = fields.UUID(required=True)
+    version = fields.Integer(required=True)
+    event_type = fields.String(required=True)
+    actor_id = fields.String(required=True)
+    actor_name = fields.String(required=True)
+    recorded_at = fields.DateTime(required=True)
+    occurred_on = fields.Date(required=True)
+    summary = fields.String(required=True)
+
+
+class AuditPageSchema(s.PageSchema):
+    """A page of the audit log, newest first."""
+
+    items = fields.List(fields.Nested(AuditRowSchema), required=True)
+
+
+class StatisticsSchema(Schema):
+    """Counts of the cases in scope and the coverage of contracts in force."""
+
+    by_stage = fields.Dict(keys=fields.String(), values=fields.Integer(), required=True)
+    by_kind = fields.Dict(keys=fields.String(), values=fields.Integer(), required=True)
+    by_town = fields.Dict(keys=fields.String(), values=fields.Integer(), required=True)
+    by_month = fields.Dict(keys=fields.String(), values=fields.Integer(), required=True)
+    median_days_in_stage = fields.Dict(keys=fields.String(), values=fields.Float(),
+                                       required=True)
+    contracts_in_force = fields.Integer(required=True)
+    workers_covered = fields.Integer(required=True)
+    women_covered = fields.Integer(required=True)
+
+
+def _overseer() -> Account:
+    account = caller()
+    if account.role not in (Role.SUPERVISOR, Role.ADMIN):
+        raise forbidden(_("Only supervisors and admins read this."))
+    return account
+
+
+def _engine() -> Any:
+    return engine_of(current_app.extensions["negotiations"])
+
+
+@bp.route("/deadlines", methods=["GET"])
+@bp.arguments(DueArgs, location="query")
+@bp.response(200, DueListSchema)
+def due(args: dict[str, Any]) -> dict[str, Any]:
+    """Unmet deadlines due within ``days`` or overdue (a social worker's own cases)."""
+    account = caller()
+    rows = open_deadlines(_engine(), clock.today(), args["days"],
+                          scopes=visible_scopes(account),
+                          assigned_id=account.id if account.role is Role.SOCIAL_WORKER else None)
+    return {"items": rows}
+
+
+@bp.route("/audit", methods=["GET"])
+@bp.arguments(AuditArgs, location="query")
+@bp.response(200, AuditPageSchema)
+def audit(args: dict[str, Any]) -> dict[str, Any]:
+    """The audit log of the cases in scope, newest first."""
+    account = _overseer()
+    since, until = args.get("since"), args.get("until")
+    where = AuditFilter(
+        scopes=visible_scopes(account), actor_id=args.get("actor"),
+        case_id=str(args["case"]) if args.get("case") else None,
+        event_type=args.get("event"),
+        since=datetime.combine(since, time(), CHINA) if since else None,
+        until=datetime.combine(until + timedelta(days=1), time(), CHINA) if until else None)
+    page = audit_entries(_engine(), where, page=args["page"], per_page=args["per_page"])
+    return {"items": page.rows, "total": page.total, "page": page.page,
+            "per_page": page.per_page}
+
+
+@bp.route("/statistics", methods=["GET"])
+@bp.response(200, StatisticsSchema)
+def statistics_now() -> dict[str, Any]:
+    """Cases by stage, kind, town and month; median days per stage; coverage."""
+    return statistics(_engine(), clock.today(), scopes=visible_scopes(_overseer()))

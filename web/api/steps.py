@@ -1,0 +1,114 @@
+"""Every step of DESIGN §2 and every cross-cutting entry as its own documented endpoint."""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Callable
+from typing import Any
+from uuid import UUID
+
+from flask import current_app
+from flask_babel import gettext as _
+from marshmallow import fields, validate
+
+from web.access import may_enter, may_sign_off
+from web.api import schemas as s
+from web.api.auth import authenticate, caller
+from web.api.base import Blueprint, forbidden, strict, visible
+from web.api.problems import invalid
+from web.api.recording import recorded_or_problem
+from web.attachments import AttachmentRefused, checked_content, store
+from web.forms.base import StepSchema
+from web.forms.entries import AttachmentSchema
+from web.forms.hooks import PREPARE
+from web.forms.registry import STEPS, Step
+
+bp = Blueprint("api_steps", __name__, description="Recording the steps of a case")
+bp.before_request(authenticate)
+STEP_PATH = "/cases/<uuid:case_id>/steps/"
+
+
+class AttachmentRequest(AttachmentSchema):
+    """An attachment: the file's name and its bytes in base64 (at most 10 MB)."""
+
+    filename = fields.String(required=True, validate=validate.Length(1, 200))
+    content_base64 = fields.String(required=True, validate=validate.Length(1, 14_000_000))
+
+
+class SignOffDecision(StepSchema):
+    """A supervisor gives or refuses a pending sign-off request."""
+
+    request_version = fields.Integer(required=True, validate=validate.Range(1, 1_000_000))
+    decision = fields.String(required=True, validate=validate.OneOf(["give", "refuse"]))
+    note = fields.String(load_default="", validate=validate.Length(max=2000))
+    reason = fields.String(load_default="", validate=validate.Length(max=2000))
+
+
+def _attachment(data: dict[str, Any]) -> dict[str, Any]:
+    try:
+        content = base64.b64decode(data.pop("content_base64"), validate=True)
+    except ValueError:
+        raise invalid({"content_base64": ["invalid_base64"]}) from None
+    try:
+        upload = checked_content(data.pop("filename"), content)
+    except AttachmentRefused as error:
+        raise invalid({"content_base64": [error.code]}) from None
+    store(current_app.config["SETTINGS"].instance_path, upload)
+    return {**data, "filename": upload.filename, "media_type": upload.media_type,
+            "size": upload.size, "sha256": upload.sha256}
+
+
+def _recorder(step: Step) -> Callable[..., Any]:
+    def record(data: dict[str, Any], case_id: UUID) -> Any:
+        account = caller()
+        case = visible(account, case_id)
+        state = case.state
+        if not may_enter(account, step.annotate, state.opened["scope"], state.assigned_to.id):
+            raise forbidden(_("You may not record this step on this case."))
+        expected, occurred_on = data.pop("expected_version"), data.pop("occurred_on")
+        negotiations = current_app.extensions["negotiations"]
+
+        def command() -> Any:
+            facts = PREPARE[step.slug](case, data) if step.slug in PREPARE else data
+            if step.slug == "attachment":
+                facts = _attachment(facts)
+            return getattr(negotiations, step.command)(case_id, expected, account.actor,
+                                                       occurred_on, **facts)
+        return recorded_or_problem(command)
+
+    record.__name__ = "record_" + step.slug.replace("-", "_")
+    record.__doc__ = f"{step.title}\n\n{(step.schema.__doc__ or '').strip()}"
+    return record
+
+
+def _register(step: Step) -> None:
+    schema = AttachmentRequest if step.slug == "attachment" else step.schema
+    view = _recorder(step)
+    view = bp.response(201, s.RecordedSchema)(view)
+    view = bp.arguments(strict(schema))(view)
+    bp.route(STEP_PATH + step.slug, methods=["POST"], endpoint=view.__name__)(view)
+
+
+for _step in STEPS:
+    _register(_step)
+
+
+@bp.route("/cases/<uuid:case_id>/sign-off-decisions", methods=["POST"])
+@bp.arguments(strict(SignOffDecision))
+@bp.response(201, s.RecordedSchema)
+def decide_sign_off(data: dict[str, Any], case_id: UUID) -> Any:
+    """A supervisor of the case's region gives or refuses a pending sign-off request."""
+    account = caller()
+    case = visible(account, case_id)
+    if not may_sign_off(account, case.state.opened["scope"]):
+        raise forbidden(_("Only a supervisor of the case's region signs off."))
+    negotiations = current_app.extensions["negotiations"]
+    expected, version = data["expected_version"], data["request_version"]
+    if data["decision"] == "give":
+        return recorded_or_problem(lambda: negotiations.give_sign_off(
+            case_id, expected, account.actor, data["occurred_on"], request_version=version,
+            note=data["note"]))
+    return recorded_or_problem(lambda: negotiations.refuse_sign_off(
+        case_id, expected, account.actor, data["occurred_on"], request_version=version,
+        reason=data["reason"]))
+
