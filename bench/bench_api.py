@@ -158,16 +158,17 @@ def main() -> None:
     if args.postgres:
         env["XIESHANG_DATABASE_URL"] = _postgres("xieshang_bench_api", not args.reuse)
         env["XIESHANG_PROJECTIONS"] = "external"
-    print(f"store {env.get('XIESHANG_DATABASE_URL', instance)}")
+    print(f"store {env.get('XIESHANG_DATABASE_URL', instance)}; server log in {instance}")
     secret, ids, versions = prepare(env, args.cases, 2 * args.connections)
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     if args.postgres:
         workers.append(subprocess.Popen([str(BIN / "xieshang"), "projections", "run"],
                                         env=env, stdout=subprocess.DEVNULL))
+    log = (instance / "serve.log").open("w")
     workers.append(subprocess.Popen([str(BIN / "xieshang"), "serve", "--port", str(port),
                                      "--threads", str(args.threads)], env=env,
-                                    stdout=subprocess.DEVNULL))
+                                    stdout=log, stderr=subprocess.STDOUT))
     try:
         wait_until_up(base, workers[-1])
         query = urllib.parse.quote("电子")
