@@ -119,3 +119,13 @@ def test_the_attachment_was_checked_and_kept(story: dict[str, Any],
     assert attached["facts"]["media_type"] == "application/pdf"
     assert attached["facts"]["filename"] == "合同.pdf"
     assert len(attached["facts"]["sha256"]) == 64
+
+
+def test_deadlines_due_come_in_pages(story: dict[str, Any], callers: dict[str, Caller]) -> None:
+    zhao = callers["zhao"]
+    everything = zhao.get("/deadlines", days=366, per_page=200).get_json()
+    assert everything["total"] > 2
+    first, second = (zhao.get("/deadlines", days=366, per_page=2, page=n).get_json()
+                     for n in (1, 2))
+    assert first["items"] + second["items"] == everything["items"][:4]
+    assert all(row["status"] in ("pending", "overdue") for row in everything["items"])

@@ -172,3 +172,15 @@ def test_making_a_pdf_fetches_nothing_but_static_files(app: Flask, url: str) -> 
     pdf = render_pdf(page, "http://localhost/x", "http://localhost/static/",
                      Path(app.static_folder or ""))
     assert pdf.startswith(b"%PDF-")
+
+
+def test_one_address_may_ask_for_only_so_many_notice_pdfs(app: Flask, client: FlaskClient,
+                                                          case_id: UUID) -> None:
+    rate = app.config["PUBLIC_PDF_RATE"]
+    app.config["PUBLIC_PDF_RATE"] = "2 per hour"
+    try:
+        answers = [client.get(f"/notices/{case_id}.pdf").status_code for _ in range(3)]
+    finally:
+        app.config["PUBLIC_PDF_RATE"] = rate
+    assert answers == [200, 200, 429]
+    assert client.get(f"/notices/{case_id}").status_code == 200, "the page itself stays open"

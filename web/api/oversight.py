@@ -26,8 +26,8 @@ bp = Blueprint("api_oversight", __name__, description="Deadlines, audit log and 
 bp.before_request(authenticate)
 
 
-class DueArgs(Schema):
-    """How far ahead to look."""
+class DueArgs(s.PageArgs):
+    """How far ahead to look, and which page."""
 
     days = fields.Integer(load_default=7, validate=validate.Range(0, 366))
 
@@ -39,8 +39,8 @@ class DueRowSchema(s.DeadlineSchema):
     enterprise = fields.String(required=True)
 
 
-class DueListSchema(Schema):
-    """Deadlines due soon or overdue, soonest first."""
+class DueListSchema(s.PageSchema):
+    """Deadlines due soon or overdue, soonest first (at most 500 in all)."""
 
     items = fields.List(fields.Nested(DueRowSchema), required=True)
 
@@ -115,7 +115,9 @@ def due(args: dict[str, Any]) -> dict[str, Any]:
     rows = open_deadlines(_engine(), clock.today(), args["days"],
                           scopes=visible_scopes(account),
                           assigned_id=account.id if account.role is Role.SOCIAL_WORKER else None)
-    return {"items": rows}
+    first = (args["page"] - 1) * args["per_page"]
+    return {"items": rows[first:first + args["per_page"]], "total": len(rows),
+            "page": args["page"], "per_page": args["per_page"]}
 
 
 @bp.route("/audit", methods=["GET"])
