@@ -41,6 +41,13 @@ class Api(flask_smorest.Api):
         self.spec.components.response("DEFAULT_ERROR", default, lazy=True)
 
 
+def _label_as_description(converter: object, field: object, **_kwargs: object
+                          ) -> dict[str, str]:
+    """A form field's label (in English) becomes its description in the OpenAPI document."""
+    label = getattr(field, "metadata", {}).get("label")
+    return {"description": str(label)} if label is not None else {}
+
+
 def _http_error(error: HTTPException) -> ResponseReturnValue:
     """Problem documents under /api; the usual error pages elsewhere."""
     if request.path.startswith(PREFIX):
@@ -86,6 +93,7 @@ def init_app(app: Flask) -> None:
             "security": [{"bearer": []}],
         })
     api = Api(app)
+    api.ma_plugin.converter.add_attribute_function(_label_as_description)
     for module in (cases, steps, oversight, notices):
         csrf.exempt(module.bp)
         api.register_blueprint(module.bp, url_prefix=PREFIX)

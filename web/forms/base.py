@@ -22,7 +22,9 @@ class StepSchema(FormSchema):
 
     occurred_on = day(_("Date it happened"))
     expected_version = fields.Integer(required=True, error_messages={
-        **REQUIRED, "invalid": "invalid_integer"}, metadata={"widget": "hidden"})
+        **REQUIRED, "invalid": "invalid_integer"}, metadata={
+            "widget": "hidden",
+            "description": "The case's version as you read it; a stale one is refused (409)"})
 
 
 class RowSchema(FormSchema):
