@@ -57,5 +57,6 @@ def notice_pdf(case_id: UUID) -> ResponseReturnValue:
     if notice is None:
         abort(404)
     html = render_template("public/notice.html", n=notice, printable=True)
-    name = f"{notice['enterprise']}{label('kind', notice['contract_kind'])}{_('notice')}.pdf"
+    name = _("%(enterprise)s: notice of the %(kind)s", enterprise=notice["enterprise"],
+             kind=label("kind", notice["contract_kind"])) + ".pdf"
     return pdf_response(html, f"notice-{case_id}.pdf", name)
