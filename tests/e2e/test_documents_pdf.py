@@ -184,3 +184,9 @@ def test_one_address_may_ask_for_only_so_many_notice_pdfs(app: Flask, client: Fl
         app.config["PUBLIC_PDF_RATE"] = rate
     assert answers == [200, 200, 429]
     assert client.get(f"/notices/{case_id}").status_code == 200, "the page itself stays open"
+
+
+def test_a_pdf_leaves_the_next_pages_message_alone(li: Story, case_id: UUID) -> None:
+    assert li.post(case_id, "note", {"text": "打印前的备注"}).status_code == 302
+    assert li.client.get(f"/notices/{case_id}.pdf").status_code == 200
+    assert "已记录" in li.client.get(f"/cases/{case_id}").get_data(as_text=True)
