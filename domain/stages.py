@@ -74,10 +74,15 @@ def stage_history(entries: list[Entry]) -> list[StagePeriod]:
 
     Entries written up late may carry earlier dates; a period never ends before it began.
     """
+    return stage_periods(entries, [stage_of(state) for state in states(entries)])
+
+
+def stage_periods(entries: list[Entry], stages: list[Stage]) -> list[StagePeriod]:
+    """:func:`stage_history` from the stage after each entry (``stages``, one per entry),
+    for a caller that has followed the case entry by entry and knows them already."""
     periods: list[StagePeriod] = []
     current: tuple[Stage, date] | None = None
-    for entry, state in zip(entries, states(entries), strict=True):
-        stage = stage_of(state)
+    for entry, stage in zip(entries, stages, strict=True):
         if current is None:
             current = (stage, entry.occurred_on)
         elif stage != current[0]:

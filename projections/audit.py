@@ -5,8 +5,15 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from projections.audit_text import summarise
-from projections.base import CaseChange, ReadModel
+from projections.base import ReadModel, Write
+from projections.batch import Batch
+from projections.bulk import insert_values
 from projections.tables import audit_log
+
+COLUMNS = ("notification_id", "case_id", "version", "event_type", "actor_id", "actor_name",
+           "recorded_at", "occurred_on", "scope", "summary")
+"""The order of the values of an audit row (the table's own column order)."""
+assert tuple(audit_log.columns.keys()) == COLUMNS
 
 
 class AuditLog(ReadModel):
@@ -15,12 +22,14 @@ class AuditLog(ReadModel):
     name = "audit_log"
     owned = (audit_log,)
 
-    def apply(self, session: Session, changes: list[CaseChange]) -> None:
-        """Append one row per event."""
-        session.execute(audit_log.insert(), [{
-            "notification_id": c.notification_id, "case_id": c.case_id,
-            "version": c.event.originator_version, "event_type": type(c.event).__name__,
-            "actor_id": c.event.by["id"], "actor_name": c.event.by["name"],
-            "recorded_at": c.event.timestamp, "occurred_on": c.event.occurred_on,
-            "scope": c.case.state.opened["scope"], "summary": summarise(c.event),
-        } for c in changes])
+    def prepare(self, batch: Batch) -> Write:
+        """Append one row per event (its case's scope as the case stands after the page)."""
+        scopes = {case_id: case.state.opened["scope"] for case_id, case in batch.cases.items()}
+        rows = [(number, case_id, event.originator_version, type(event).__name__,
+                 event.by["id"], event.by["name"], event.timestamp, event.occurred_on,
+                 scopes[case_id], summarise(event))
+                for number, event, _, case_id in batch.changes]
+
+        def write(session: Session) -> None:
+            insert_values(session, audit_log, rows)
+        return write

@@ -61,7 +61,7 @@ TEMPLATES: dict[str, Callable[[Facts], str]] = {
 
 def summarise(event: Any) -> str:
     """A one-line summary of ``event`` (its type name if no template fits)."""
-    facts = dict(vars(event))
+    facts = vars(event)  # read only
     template = TEMPLATES.get(type(event).__name__)
     text = template(facts) if template else type(event).__name__
     return text if len(text) <= 200 else text[:199] + "…"

@@ -4,34 +4,24 @@ from __future__ import annotations
 
 import warnings
 from abc import abstractmethod
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
 from typing import Any, ClassVar
 
-from eventsourcing.persistence import Tracking
+from eventsourcing.persistence import IntegrityError, Tracking
 from eventsourcing_sqlalchemy.datastore import SQLAlchemyDatastore
 from eventsourcing_sqlalchemy.recorders import SQLAlchemyTrackingRecorder
-from sqlalchemy import Table, delete
+from sqlalchemy import Table, delete, inspect, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from domain.case import NegotiationCase
 from domain.commands import Negotiations
-from domain.events import CaseEvent
+from projections.batch import Batch
+from projections.bulk import delete_cases, insert_rows
 
 SOURCE = Negotiations.name
 """The application whose notification log every read model follows."""
-
-
-@dataclass(frozen=True)
-class CaseChange:
-    """One event from the log, with the case as it stood after it (within a batch, the
-    same case object is shared: read it from the last change of each case)."""
-
-    notification_id: int
-    event: CaseEvent
-    case: NegotiationCase
-    case_id: str
-    """The case's id as stored in the read models."""
+Write = Callable[[Session], None]
+"""A read model's prepared update of one page, to run in the runner's transaction."""
 
 
 def datastore_of(negotiations: Negotiations) -> SQLAlchemyDatastore:
@@ -49,11 +39,6 @@ def engine_of(negotiations: Negotiations) -> Engine:
     return engine
 
 
-def latest_per_case(changes: list[CaseChange]) -> dict[str, NegotiationCase]:
-    """Each case touched by ``changes``, as it stands after them."""
-    return {change.case_id: change.case for change in changes}
-
-
 class ReadModel(SQLAlchemyTrackingRecorder):
     """Base of the read models: each keeps its own tracking row (exactly once)."""
 
@@ -66,26 +51,52 @@ class ReadModel(SQLAlchemyTrackingRecorder):
             super().__init__(datastore=datastore, tracking_table_name=f"{self.name}_tracking")
         self.tables.extend(self.owned)
 
+    def create_table(self) -> None:
+        """Create the tables and the tracking table where missing. A table an earlier
+        version made with other columns is reset, so the runner fills it from the log."""
+        super().create_table()
+        assert self.datastore.engine is not None
+        inspector = inspect(self.datastore.engine)
+        if any({c["name"] for c in inspector.get_columns(table.name)} != set(table.c.keys())
+               for table in self.owned):
+            self.reset()
+
     @property
     def position(self) -> int:
         """The last notification id this read model has processed (0: none)."""
         return self.max_tracking_id(SOURCE) or 0
 
-    def process(self, changes: list[CaseChange]) -> None:
-        """Apply ``changes`` and advance the tracking position in one transaction."""
-        if not changes:
-            return
-        with self.transaction(commit=True) as session:
-            self.apply(session, changes)
-            self._insert_tracking(session, Tracking(SOURCE, changes[-1].notification_id))
-
     @abstractmethod
-    def apply(self, session: Session, changes: list[CaseChange]) -> None:
-        """Update this read model's tables for ``changes`` (inside the transaction)."""
+    def prepare(self, batch: Batch) -> Write:
+        """Work out this read model's updates for ``batch`` without touching the database;
+        the function returned writes them (inside the runner's transaction)."""
+
+    def record(self, session: Session, write: Write, position: int, last_id: int) -> None:
+        """Write a prepared update and move the position from ``position`` (where the
+        caller read it to be) to ``last_id``, in the caller's transaction: the runner
+        commits every read model's page together. If anyone moved the position meanwhile,
+        :class:`IntegrityError` (and the caller rolls back)."""
+        write(session)
+        if not position:
+            self._insert_tracking(session, Tracking(SOURCE, last_id))
+            return
+        tracking = self.tracking_table.c
+        moved = session.execute(
+            update(self.tracking_table)
+            .where(tracking.application_name == SOURCE, tracking.notification_id == position)
+            .values(notification_id=last_id))
+        if moved.rowcount != 1:  # type: ignore[attr-defined]
+            raise IntegrityError(f"{self.name}: no longer at position {position}")
 
     def reset(self) -> None:
         """Drop and recreate the tables, and forget the position (for a rebuild), in one
-        transaction: a crash part-way never leaves rows behind a forgotten position."""
+        transaction: a crash part-way never leaves rows behind a forgotten position.
+
+        The tables come back without their secondary indexes: filling a table and then
+        indexing it is several times faster than keeping every index up to date row by
+        row. :meth:`index` puts them back (the runner does at the end of a rebuild, and
+        whenever it starts, in case a rebuild died part-way).
+        """
         with self.transaction(commit=True) as session:
             session.execute(delete(self.tracking_table)
                             .where(self.tracking_table.c.application_name == SOURCE))
@@ -94,12 +105,27 @@ class ReadModel(SQLAlchemyTrackingRecorder):
                 table.drop(connection, checkfirst=True)
             for table in self.owned:
                 table.create(connection, checkfirst=True)
+                for index in table.indexes:
+                    index.drop(connection)
+
+    def index(self, analyze: bool = False) -> None:
+        """Create any secondary index of the tables that is missing; with ``analyze``, let
+        PostgreSQL's planner know the tables afresh (after a rebuild: it would otherwise
+        plan with no statistics until autovacuum comes by)."""
+        with self.transaction(commit=True) as session:
+            connection = session.connection()
+            for table in self.owned:
+                for index in table.indexes:
+                    index.create(connection, checkfirst=True)
+                if analyze and connection.dialect.name == "postgresql":
+                    connection.exec_driver_sql(
+                        f"ANALYZE {connection.dialect.identifier_preparer.format_table(table)}")
 
     @staticmethod
-    def replace_rows(session: Session, table: Table, case_ids: list[str],
-                     rows: list[dict[str, Any]]) -> None:
-        """Delete the rows of ``case_ids`` and insert ``rows`` in their place."""
-        for start in range(0, len(case_ids), 500):
-            session.execute(delete(table).where(table.c.case_id.in_(case_ids[start:start + 500])))
-        if rows:
-            session.execute(table.insert(), rows)
+    def replacing(table: Table, case_ids: Sequence[str],
+                  rows: Sequence[dict[str, Any]]) -> Write:
+        """A write deleting the rows of ``case_ids`` and inserting ``rows`` in their place."""
+        def write(session: Session) -> None:
+            delete_cases(session, table, case_ids)
+            insert_rows(session, table, rows)
+        return write

@@ -4,21 +4,32 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy.orm import Session
-
 from domain.case import NegotiationCase
-from domain.deadlines import deadlines
-from projections.base import CaseChange, ReadModel, latest_per_case
+from domain.deadlines import Deadline, deadlines
+from projections.base import ReadModel, Write
+from projections.batch import Batch
+from projections.search_text import internal_text, text_of
 from projections.tables import case_summaries
 from projections.tables import deadlines as deadline_table
 
 
-def summary_row(case_id: str, case: NegotiationCase) -> dict[str, Any]:
-    """One row of ``case_summaries`` for the case as it stands."""
+def _deadlines(_: str, case: NegotiationCase) -> list[Deadline]:
+    return deadlines(case.state)
+
+
+def deadlines_of(batch: Batch, case_id: str) -> list[Deadline]:
+    """The deadlines of a case in ``batch`` (worked out once for both read models)."""
+    return batch.derived("deadlines", case_id, _deadlines)
+
+
+def summary_row(case_id: str, case: NegotiationCase, clocks: list[Deadline] | None = None,
+                text: str | None = None) -> dict[str, Any]:
+    """One row of ``case_summaries`` for the case as it stands (``clocks``: its deadlines,
+    ``text``: its internal search text, if already worked out)."""
     state = case.state
     enterprise = state.enterprise
-    open_clocks = sorted((d for d in deadlines(state) if d.met_on is None),
-                         key=lambda d: d.due_on)
+    clocks = deadlines(state) if clocks is None else clocks
+    open_clocks = sorted((d for d in clocks if d.met_on is None), key=lambda d: d.due_on)
     effective = next((t for t in reversed(state.tracks) if t.effect), None)
     contract = effective or state.contract()
     last = state.entries[-1]
@@ -39,6 +50,7 @@ def summary_row(case_id: str, case: NegotiationCase) -> dict[str, Any]:
         "effective_on": effective.effect["effective_on"] if effective and effective.effect
         else None,
         "closed": state.closed is not None,
+        "search_text": internal_text(case) if text is None else text,
     }
 
 
@@ -48,11 +60,12 @@ class CaseSummaries(ReadModel):
     name = "case_summaries"
     owned = (case_summaries,)
 
-    def apply(self, session: Session, changes: list[CaseChange]) -> None:
+    def prepare(self, batch: Batch) -> Write:
         """Rewrite the summary of every case the changes touched."""
-        cases = latest_per_case(changes)
-        self.replace_rows(session, case_summaries, list(cases),
-                          [summary_row(case_id, case) for case_id, case in cases.items()])
+        return self.replacing(case_summaries, batch.known,
+                              [summary_row(case_id, case, deadlines_of(batch, case_id),
+                                           text_of(batch, case_id))
+                               for case_id, case in batch.cases.items()])
 
 
 class Deadlines(ReadModel):
@@ -61,14 +74,14 @@ class Deadlines(ReadModel):
     name = "deadlines"
     owned = (deadline_table,)
 
-    def apply(self, session: Session, changes: list[CaseChange]) -> None:
+    def prepare(self, batch: Batch) -> Write:
         """Rewrite the deadlines of every case the changes touched."""
-        cases = latest_per_case(changes)
         rows = []
-        for case_id, case in cases.items():
+        for case_id, case in batch.cases.items():
             state = case.state
+            scope, assigned = state.opened["scope"], state.assigned_to.id
             rows += [{"case_id": case_id, "kind": str(d.kind), "source_version": d.source_version,
                       "starts_on": d.starts_on, "due_on": d.due_on, "met_on": d.met_on,
-                      "scope": state.opened["scope"], "assigned_id": state.assigned_to.id}
-                     for d in deadlines(state)]
-        self.replace_rows(session, deadline_table, list(cases), rows)
+                      "scope": scope, "assigned_id": assigned}
+                     for d in deadlines_of(batch, case_id)]
+        return self.replacing(deadline_table, batch.known, rows)

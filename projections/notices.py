@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy.orm import Session
-
 from domain.case import NegotiationCase
 from domain.state import CaseState, Track
-from projections.base import CaseChange, ReadModel, latest_per_case
+from projections.base import ReadModel, Write
+from projections.batch import Batch
+from projections.search_text import public_text
 from projections.tables import public_notices
 
 PUBLIC_KEY_TERMS = ("wage_increase_pct", "minimum_wage", "weekly_hours", "summary")
@@ -33,6 +33,7 @@ def notice_row(case_id: str, case: NegotiationCase) -> dict[str, Any] | None:
     vote = next(r for r in track.ratifications if state.vote_passed(r))
     enterprise = state.enterprise
     terms = track.draft["key_terms"]
+    public_terms = {k: terms[k] for k in PUBLIC_KEY_TERMS if k in terms}
     return {
         "case_id": case_id, "enterprise": enterprise.name,
         "credit_code": enterprise.credit_code, "town": enterprise.town,
@@ -45,10 +46,16 @@ def notice_row(case_id: str, case: NegotiationCase) -> dict[str, Any] | None:
         "signed_on": track.signed.occurred_on, "filed_on": track.filed.occurred_on,
         "effective_on": track.effect["effective_on"], "effect_basis": track.effect["basis"],
         "bureau": track.filed["bureau"],
-        "key_terms": {k: terms[k] for k in PUBLIC_KEY_TERMS if k in terms},
+        "key_terms": public_terms,
         "monitoring_contact": track.published["monitoring_contact"],
         "published_on": track.published.occurred_on,
+        "search_text": public_text(enterprise, state.opened["contract_kind"], public_terms),
     }
+
+
+def notice_of(batch: Batch, case_id: str) -> dict[str, Any] | None:
+    """The notice row of a case in ``batch`` (worked out once for notices and search)."""
+    return batch.derived("notice", case_id, notice_row)
 
 
 class PublicNotices(ReadModel):
@@ -57,9 +64,7 @@ class PublicNotices(ReadModel):
     name = "public_notices"
     owned = (public_notices,)
 
-    def apply(self, session: Session, changes: list[CaseChange]) -> None:
+    def prepare(self, batch: Batch) -> Write:
         """Rewrite the notice of every case the changes touched."""
-        cases = latest_per_case(changes)
-        rows = [row for case_id, case in cases.items()
-                if (row := notice_row(case_id, case)) is not None]
-        self.replace_rows(session, public_notices, list(cases), rows)
+        rows = [row for case_id in batch.cases if (row := notice_of(batch, case_id)) is not None]
+        return self.replacing(public_notices, batch.known, rows)

@@ -11,21 +11,13 @@ from typing import Any
 from sqlalchemy import ColumnElement, String, and_, case, cast, func, select
 from sqlalchemy.engine import Engine, RowMapping
 
-from projections.search import normalise
-from projections.tables import audit_log, case_summaries, deadlines, public_notices, search_index
+from projections.paging import Page, like_terms, normalise_terms, paged, shown
+from projections.tables import audit_log, case_summaries, deadlines, public_notices
 from projections.tables import stage_periods as periods
 
+__all__ = ["AuditFilter", "CaseFilter", "Page", "audit_entries", "get_notice", "list_cases",
+           "normalise_terms", "open_deadlines", "search_notices", "statistics"]
 EXPIRING_DAYS = 90
-
-
-@dataclass(frozen=True)
-class Page:
-    """One page of rows, with the total count for pagination."""
-
-    rows: list[RowMapping]
-    total: int
-    page: int
-    per_page: int
 
 
 @dataclass(frozen=True)
@@ -42,25 +34,6 @@ class CaseFilter:
     today: date = field(default_factory=date.today)
 
 
-def _like(column: Any, text: str) -> list[ColumnElement[bool]]:
-    escaped = [t.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-               for t in normalise_terms(text)]
-    return [column.like(f"%{term}%", escape="\\") for term in escaped]
-
-
-def normalise_terms(text: str) -> list[str]:
-    """Query terms: whitespace-separated, each normalised like the indexed text."""
-    return [normalise(t) for t in text.split() if normalise(t)]
-
-
-def _paged(engine: Engine, query: Any, count_query: Any, page: int, per_page: int) -> Page:
-    page, per_page = max(page, 1), min(max(per_page, 1), 200)
-    with engine.connect() as connection:
-        total = connection.execute(count_query).scalar_one()
-        rows = connection.execute(query.limit(per_page).offset((page - 1) * per_page))
-        return Page(list(rows.mappings()), total, page, per_page)
-
-
 def list_cases(engine: Engine, where: CaseFilter, page: int = 1, per_page: int = 50) -> Page:
     """Case summaries matching ``where``, most recently updated first."""
     s = case_summaries.c
@@ -74,11 +47,11 @@ def list_cases(engine: Engine, where: CaseFilter, page: int = 1, per_page: int =
     if where.overdue:
         conditions.append(s.next_due_on < where.today)
     if where.text:
-        matching = select(search_index.c.case_id).where(*_like(search_index.c.text, where.text))
-        conditions.append(s.case_id.in_(matching))
-    query = select(case_summaries).where(*conditions).order_by(s.updated_at.desc(), s.case_id)
+        conditions += like_terms(s.search_text, where.text)
+    query = (select(*shown(case_summaries)).where(*conditions)
+             .order_by(s.updated_at.desc(), s.case_id))
     count = select(func.count()).select_from(case_summaries).where(*conditions)
-    return _paged(engine, query, count, page, per_page)
+    return paged(engine, query, count, page, per_page)
 
 
 def deadline_status(today: date) -> Any:
@@ -136,7 +109,7 @@ def audit_entries(engine: Engine, where: AuditFilter, page: int = 1,
         conditions.append(a.recorded_at < _utc(where.until))
     query = select(audit_log).where(*conditions).order_by(a.notification_id.desc())
     count = select(func.count()).select_from(audit_log).where(*conditions)
-    return _paged(engine, query, count, page, per_page)
+    return paged(engine, query, count, page, per_page)
 
 
 def _utc(moment: datetime) -> datetime:
@@ -152,6 +125,16 @@ def notice_status(today: date) -> Any:
                 else_="in_force")
 
 
+def _with_status(today: date, status: str) -> ColumnElement[bool]:
+    """``notice_status(today) == status`` as ranges of the term end (which an index serves)."""
+    n = public_notices.c
+    expiring = today + timedelta(days=EXPIRING_DAYS)
+    ranges = {"expired": n.term_end < today,
+              "expiring": and_(n.term_end >= today, n.term_end <= expiring),
+              "in_force": n.term_end > expiring}
+    return ranges.get(status, notice_status(today) == status)
+
+
 def search_notices(engine: Engine, today: date, *, text: str = "", town: str | None = None,
                    kind: str | None = None, status: str | None = None, year: int | None = None,
                    page: int = 1, per_page: int = 20) -> Page:
@@ -159,21 +142,19 @@ def search_notices(engine: Engine, today: date, *, text: str = "", town: str | N
     n = public_notices.c
     conditions: list[ColumnElement[bool]] = []
     if text:
-        matching = select(search_index.c.case_id).where(
-            search_index.c.public_text.is_not(None), *_like(search_index.c.public_text, text))
-        conditions.append(n.case_id.in_(matching))
+        conditions += like_terms(n.search_text, text)
     if town:
         conditions.append(n.town == town)
     if kind:
         conditions.append(n.contract_kind == kind)
     if status:
-        conditions.append(notice_status(today) == status)
+        conditions.append(_with_status(today, status))
     if year:
         conditions.append(and_(n.term_start <= date(year, 12, 31), n.term_end >= date(year, 1, 1)))
-    query = (select(public_notices, notice_status(today).label("status")).where(*conditions)
-             .order_by(n.published_on.desc(), n.case_id))
+    query = (select(*shown(public_notices), notice_status(today).label("status"))
+             .where(*conditions).order_by(n.published_on.desc(), n.case_id))
     count = select(func.count()).select_from(public_notices).where(*conditions)
-    return _paged(engine, query, count, page, per_page)
+    return paged(engine, query, count, page, per_page)
 
 
 def _counts(engine: Engine, column: Any, scopes: Sequence[str] | None) -> dict[str, int]:
@@ -219,7 +200,7 @@ def _as_date(value: date | str) -> date:
 
 def get_notice(engine: Engine, case_id: str, today: date) -> RowMapping | None:
     """One public notice with its status on ``today``, if the contract was published."""
-    query = (select(public_notices, notice_status(today).label("status"))
+    query = (select(*shown(public_notices), notice_status(today).label("status"))
              .where(public_notices.c.case_id == case_id))
     with engine.connect() as connection:
         return connection.execute(query).mappings().first()

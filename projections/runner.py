@@ -11,20 +11,26 @@ import logging
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
 from eventsourcing.persistence import IntegrityError
+from sqlalchemy import func, literal, select, union_all
 
 from domain.commands import Negotiations
 from projections.audit import AuditLog
-from projections.base import CaseChange, ReadModel, datastore_of
+from projections.background import Background
+from projections.base import SOURCE, ReadModel, datastore_of, engine_of
 from projections.case_summaries import CaseSummaries, Deadlines
+from projections.gc_pause import collect_garbage, gc_paused
 from projections.notices import PublicNotices
+from projections.pages import Prepared, prepare, write
+from projections.reader import LogReader
 from projections.search import Search
 from projections.statistics import StagePeriods
-from projections.timeline import Timeline
 from projections.wakeup import Wakeup
 
+__all__ = ["READ_MODELS", "Background", "Projector", "Status"]
 log = logging.getLogger(__name__)
 READ_MODELS: tuple[type[ReadModel], ...] = (
     CaseSummaries, Deadlines, AuditLog, StagePeriods, PublicNotices, Search)
@@ -50,11 +56,13 @@ class Projector:
         self.models = [model(datastore) for model in chosen]
         for model in self.models:
             model.create_table()
-        self.page = page
-        self.timeline = Timeline(negotiations)
+            model.index()
+        self.overlap = engine_of(negotiations).dialect.name != "sqlite"  # see catch_up
+        self.reader = LogReader(negotiations, page)
+        self.timeline = self.reader.timeline
         self.processed = threading.Condition()
         self.nudge = threading.Event()  # wakes this process's follow() (set by wait())
-        self._positions = {m.name: m.position for m in self.models}
+        self._positions = self.positions()
 
     @staticmethod
     def names() -> list[str]:
@@ -66,49 +74,104 @@ class Projector:
         newest = self.negotiations.recorder.max_notification_id() or 0
         return [Status(m.name, m.position, newest - m.position) for m in self.models]
 
+    def positions(self) -> dict[str, int]:
+        """Each read model's position, read in one query."""
+        if not self.models:
+            return {}
+        query = union_all(*(
+            select(literal(m.name).label("name"),
+                   func.coalesce(func.max(m.tracking_table.c.notification_id), 0))
+            .where(m.tracking_table.c.application_name == SOURCE) for m in self.models))
+        with self.models[0].transaction(commit=False) as session:
+            return {name: int(position) for name, position in session.execute(query)}
+
     def step(self) -> int:
-        """Process one page of the log; return how many events it held."""
-        positions = {m.name: m.position for m in self.models}
-        start = min(positions.values(), default=0) + 1
-        notifications = self.negotiations.recorder.select_notifications(start=start,
-                                                                        limit=self.page)
-        if not notifications:
-            return 0
-        mapper = self.negotiations.mapper
-        changes = []
-        for notification in notifications:
-            event = mapper.to_domain_event(notification)
-            case = self.timeline.advance(event)
-            changes.append(CaseChange(notification.id, event, case,  # type: ignore[arg-type]
-                                      str(notification.originator_id)))
-        for model in self.models:
-            todo = [c for c in changes if c.notification_id > positions[model.name]]
-            try:
-                model.process(todo)
-            except IntegrityError:
-                log.warning("%s: another runner processed these events first; re-reading",
-                            model.name)
-                self.timeline.forget()
-        with self.processed:
-            self._positions = {m.name: m.position for m in self.models}
-            self.processed.notify_all()
-        return len(notifications)
+        """Process one page of the log; return how many events it held.
+
+        Every read model's update and new position commit in one transaction (each model
+        gets the events past its own position); if another runner got there first, nothing
+        of the page is kept and the next step starts from the positions it left.
+        """
+        with gc_paused():      # see gc_pause: the page is gone before it ends
+            return self._step()
+
+    def _step(self) -> int:
+        page = prepare(self.models, self.reader, self.positions())
+        self._settle(page, lambda: write(self.models, page))
+        return page.count
 
     def catch_up(self, progress: Callable[[int], None] | None = None) -> int:
         """Process the log to its end; return the number of events read."""
-        total = 0
-        while count := self.step():
-            total += count
-            if progress:
-                progress(count)
+        total = self._catch_up(progress)
+        if total >= 10 * self.reader.page:
+            collect_garbage()
         return total
 
+    def _catch_up(self, progress: Callable[[int], None] | None) -> int:
+        """Process the log to its end (see :meth:`catch_up`).
+
+        On PostgreSQL, while one page is written (in a second thread: that is mostly the
+        server's work) the next is read and worked out (mostly Python's), from the positions
+        the read models will have once the first commits; one page is written at a time, in
+        order. Not on SQLite: there the reads would keep the log's writes from being
+        checkpointed, and it measured slower.
+        """
+        if not self.overlap:
+            total = 0
+            while count := self.step():
+                total += count
+                if progress:
+                    progress(count)
+            return total
+        total, positions = 0, self.positions()
+        writing: tuple[Prepared, Future[dict[str, int]]] | None = None
+        with ThreadPoolExecutor(1, thread_name_prefix="projections-writer") as writer:
+            while True:
+                with gc_paused():
+                    page = prepare(self.models, self.reader, positions)
+                if writing is not None:
+                    done, future = writing
+                    writing = None
+                    if not self._settle(done, future.result):
+                        positions = self._positions     # re-read: start again from there
+                        continue
+                    total += done.count
+                    if progress:
+                        progress(done.count)
+                if not page.count:
+                    return total
+                positions = page.after
+                writing = (page, writer.submit(self._write, page))
+
+    def _write(self, page: Prepared) -> dict[str, int]:
+        with gc_paused():
+            return write(self.models, page)
+
+    def _settle(self, page: Prepared, written: Callable[[], dict[str, int]]) -> bool:
+        """Wait for ``page`` to be written and publish the positions; False if another
+        runner got there first (the page is dropped and the positions re-read)."""
+        try:
+            positions, kept = written(), True
+        except IntegrityError:
+            log.warning("another runner processed these events first; re-reading")
+            self.timeline.forget()
+            positions, kept = self.positions(), False
+        with self.processed:
+            self._positions = positions
+            self.processed.notify_all()
+        return kept
+
     def rebuild(self, progress: Callable[[int], None] | None = None) -> int:
-        """Drop the read models and replay the whole log into them."""
+        """Drop the read models and replay the whole log into them (indexing them at the end)."""
         for model in self.models:
             model.reset()
         self.timeline.forget()
-        return self.catch_up(progress)
+        count = self._catch_up(progress)
+        for model in self.models:
+            model.index(analyze=True)
+        self.timeline.forget()  # it holds every case now: let them go with the rebuild
+        collect_garbage()
+        return count
 
     def caught_up_to(self, notification_id: int) -> bool:
         """True when every read model has processed ``notification_id``."""
@@ -123,7 +186,7 @@ class Projector:
         deadline = time.monotonic() + timeout
         self.nudge.set()
         while True:
-            self._positions = {m.name: m.position for m in self.models}
+            self._positions = self.positions()
             if self.caught_up_to(notification_id):
                 return True
             remaining = deadline - time.monotonic()
@@ -138,30 +201,3 @@ class Projector:
             while not stop.is_set():
                 if self.catch_up() == 0:
                     wakeup.wait(poll)
-
-
-class Background:
-    """A projector following the log in a daemon thread (the single-process app)."""
-
-    def __init__(self, projector: Projector):
-        self.projector = projector
-        self.stop = threading.Event()
-        self.thread = threading.Thread(target=self._run, name="projections", daemon=True)
-
-    def _run(self) -> None:
-        while not self.stop.is_set():
-            try:
-                self.projector.follow(self.stop)
-            except Exception:
-                log.exception("projection runner failed; retrying in a second")
-                self.stop.wait(1.0)
-
-    def start(self) -> Background:
-        """Start following."""
-        self.thread.start()
-        return self
-
-    def close(self) -> None:
-        """Stop following and wait for the thread."""
-        self.stop.set()
-        self.thread.join(timeout=5)

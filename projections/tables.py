@@ -45,6 +45,7 @@ case_summaries = Table(
     Column("term_end", Date),
     Column("effective_on", Date),
     Column("closed", Boolean, nullable=False),
+    Column("search_text", Text, nullable=False),  # normalised, see projections.search_text
     Index("ix_case_summaries_scope_stage", "scope", "stage"),
     Index("ix_case_summaries_assigned", "assigned_id"),
     Index("ix_case_summaries_town", "town"),
@@ -120,6 +121,7 @@ public_notices = Table(
     Column("key_terms", JSON, nullable=False),
     Column("monitoring_contact", Text, nullable=False),
     Column("published_on", Date, nullable=False),
+    Column("search_text", Text, nullable=False),  # public fields only (search_text)
     Index("ix_public_notices_term_end", "term_end"),
     Index("ix_public_notices_published", "published_on"),
 )

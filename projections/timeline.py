@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from typing import Any
-from uuid import UUID
 
 from domain.case import NegotiationCase
 from domain.commands import Negotiations
+from domain.events import EntryCorrected
+from domain.stages import Stage, stage_of
+from domain.state import states
 
 
 class Timeline:
@@ -15,31 +17,49 @@ class Timeline:
 
     A case not in the cache is loaded from the event store at the version just before
     the event, so the cache is an optimisation only: any process can start anywhere.
+    Along with each case it keeps the stage the case was in after each of its entries
+    (what :func:`domain.stages.stage_periods` needs), so the stage history need not be
+    derived again from the start of the case every time.
     """
 
     def __init__(self, negotiations: Negotiations, size: int = 20_000):
         self.negotiations = negotiations
         self.size = size
-        self._cases: OrderedDict[UUID, NegotiationCase] = OrderedDict()
+        self._cases: OrderedDict[str, tuple[NegotiationCase, list[Stage]]] = OrderedDict()
 
-    def advance(self, event: Any) -> NegotiationCase:
-        """The case right after ``event`` (which must be the next event of its case)."""
-        case_id = event.originator_id
-        case = self._cases.pop(case_id, None)
+    def advance(self, event: Any, case_id: str | None = None) -> NegotiationCase:
+        """The case right after ``event`` (which must be the next event of its case);
+        ``case_id``: its id as text, if known (a faster key than the UUID)."""
+        case_id = str(event.originator_id) if case_id is None else case_id
+        cached = self._cases.get(case_id)
         version = event.originator_version
-        if case is not None and case.version != version - 1:
-            case = None
+        case, stages = cached if cached else (None, None)
+        if case is not None:
+            self._cases.move_to_end(case_id)
+            if case.version != version - 1:
+                case = stages = None
         if version == 1:
             case = event.mutate(None)
         else:
             if case is None:
-                case = self.negotiations.get_case(case_id, version=version - 1)
+                case = self.negotiations.get_case(event.originator_id, version=version - 1)
             event.mutate(case)
         assert isinstance(case, NegotiationCase)
-        self._cases[case_id] = case
-        if len(self._cases) > self.size:
-            self._cases.popitem(last=False)
+        if stages is None or isinstance(event, EntryCorrected):
+            # a correction may change any earlier entry: derive the stages afresh
+            stages = [stage_of(state) for state in states(case.entries)]
+        else:
+            stages.append(stage_of(case.state))
+        if cached is None or cached[0] is not case or cached[1] is not stages:
+            self._cases[case_id] = (case, stages)
+            if len(self._cases) > self.size:
+                self._cases.popitem(last=False)
         return case
+
+    def stages(self, case_id: str) -> list[Stage] | None:
+        """The stage after each entry of a cached case (None: not in the cache)."""
+        cached = self._cases.get(case_id)
+        return cached[1] if cached else None
 
     def forget(self) -> None:
         """Drop every cached case."""

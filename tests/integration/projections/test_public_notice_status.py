@@ -5,12 +5,15 @@ from __future__ import annotations
 from datetime import date
 
 from casebook import ELECTRONICS, TEXTILE, TEXTILE_DATES, TEXTILE_TERM, Cases
+from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from storyteller import Story
 
+from domain.labels import label
 from domain.values import ContractKind
 from projections.queries import search_notices
 from projections.runner import Projector
+from projections.search_text import normalise
 from projections.tables import public_notices
 
 # DESIGN §4, and nothing else.
@@ -20,6 +23,8 @@ NOTICE_FIELDS = {
     "ratification_members", "ratification_present", "ratification_votes_for",
     "worker_chief", "employer_chief", "signed_on", "filed_on", "effective_on", "effect_basis",
     "bureau", "key_terms", "monitoring_contact", "published_on"}
+SEARCH_TEXT = "search_text"
+"""The one other column: those fields normalised for the public search (never shown)."""
 
 
 def notices(engine: Engine, today: date, **where) -> dict[str, tuple[str, str]]:
@@ -31,7 +36,7 @@ def notices(engine: Engine, today: date, **where) -> dict[str, tuple[str, str]]:
 
 def test_a_notice_per_published_contract_with_exactly_the_public_fields(
         engine: Engine, cases: Cases, projected: Projector) -> None:
-    assert {c.name for c in public_notices.columns} == NOTICE_FIELDS
+    assert {c.name for c in public_notices.columns} == NOTICE_FIELDS | {SEARCH_TEXT}
     rows = {row["case_id"]: dict(row) for row in
             search_notices(engine, date(2025, 7, 1)).rows}
     assert set(rows) == {str(cases.electronics), str(cases.textile)}, "published only"
@@ -52,6 +57,12 @@ def test_a_notice_per_published_contract_with_exactly_the_public_fields(
         "key_terms": {"wage_increase_pct": 5, "weekly_hours": 40, "summary": "工资增长5%"},
         "monitoring_contact": "市总工会 0753-2222", "published_on": TEXTILE_DATES.published,
         "status": "expired"}
+    with engine.connect() as connection:
+        text = connection.execute(select(public_notices.c.search_text).where(
+            public_notices.c.case_id == str(cases.textile))).scalar_one()
+    assert text == normalise(" ".join([TEXTILE, textile["credit_code"], "梅江区", "纺织",
+                                       label("kind", "general"), label("kind", "general", "en"),
+                                       "5", "40", "工资增长5%"])), "public fields only"
     electronics = rows[str(cases.electronics)]
     assert (electronics["enterprise"], electronics["effect_basis"], electronics["effective_on"],
             electronics["worker_chief"], electronics["employer_chief"], electronics["status"]) == (

@@ -1,0 +1,52 @@
+"""Reading the event log a page at a time, each event with its case as it stood after it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from eventsourcing.persistence import Notification
+
+from domain.commands import Negotiations
+from projections.batch import Batch, CaseChange
+from projections.timeline import Timeline
+
+READ = 1000
+"""Notifications per read of the log: the library reads a large slice more slowly per
+event than a small one, so a page is read in slices of this size."""
+
+
+class LogReader:
+    """Reads pages of the notification log and follows each case through them."""
+
+    def __init__(self, negotiations: Negotiations, page: int):
+        self.negotiations = negotiations
+        self.page = page
+        self.timeline = Timeline(negotiations)
+
+    def read(self, start: int) -> Batch:
+        """Up to a page of events from notification id ``start`` (none: the log's end)."""
+        return Batch(self._changes(self._notifications(start)), self.timeline.stages)
+
+    def _notifications(self, start: int) -> list[Notification]:
+        select_notifications = self.negotiations.recorder.select_notifications
+        notifications: list[Notification] = []
+        while len(notifications) < self.page:
+            limit = min(READ, self.page - len(notifications))
+            notifications += (read := select_notifications(start=start, limit=limit))
+            if len(read) < limit:
+                break
+            start = read[-1].id + 1
+        return notifications
+
+    def _changes(self, notifications: Sequence[Notification]) -> list[CaseChange]:
+        """Each notification decoded, with its case advanced past it."""
+        to_event, advance = self.negotiations.mapper.to_domain_event, self.timeline.advance
+        ids: dict[object, str] = {}
+        changes = []
+        for notification in notifications:
+            event = to_event(notification)
+            originator = notification.originator_id
+            case_id = ids.get(originator) or ids.setdefault(originator, str(originator))
+            changes.append(CaseChange(notification.id, event,  # type: ignore[arg-type]
+                                      advance(event, case_id), case_id))
+        return changes
