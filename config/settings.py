@@ -10,6 +10,7 @@ from pathlib import Path
 from config import profiles
 
 DEFAULT_INSTANCE = Path("instance")
+DEV_SECRET_KEY = "dev-only-change-me"
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,9 @@ class Settings:
     ``xieshang keygen``) turns on AES encryption of stored events. With
     ``projections_in_process`` the web process keeps the read models current itself
     (the default on SQLite); otherwise ``xieshang projections run`` does.
+    ``limiter_storage`` is where login throttling counts (``redis://…`` shares the
+    counts between web processes); ``trusted_proxies`` is how many reverse proxies in
+    front of the app may name the client's address in ``X-Forwarded-For``.
     """
 
     database_url: str
@@ -30,6 +34,11 @@ class Settings:
     instance_path: Path
     projections_in_process: bool
     cookie_secure: bool = True
+    limiter_storage: str = "memory://"
+    trusted_proxies: int = 0
+    chain_key: str | None = None
+    """Key of the tamper seals (snapshots, the log-wide ledger, checkpoints); kept outside
+    the database. Unset on the embedded default: a key file in the instance folder."""
 
     @property
     def is_sqlite(self) -> bool:
@@ -48,9 +57,12 @@ class Settings:
         mode = env.get("XIESHANG_PROJECTIONS", "")
         if mode not in ("", "in-process", "external"):
             raise ValueError("XIESHANG_PROJECTIONS must be 'in-process' or 'external'")
+        proxies = env.get("XIESHANG_TRUSTED_PROXIES", "0").strip() or "0"
+        if not proxies.isdigit():
+            raise ValueError("XIESHANG_TRUSTED_PROXIES must be a number of proxies (0 or more)")
         return cls(
             database_url=database_url,
-            secret_key=env.get("XIESHANG_SECRET_KEY", "dev-only-change-me"),
+            secret_key=env.get("XIESHANG_SECRET_KEY") or DEV_SECRET_KEY,
             cipher_key=env.get("XIESHANG_CIPHER_KEY") or None,
             jurisdiction=jurisdiction,
             instance_path=instance,
@@ -59,4 +71,7 @@ class Settings:
             cookie_secure=env.get("XIESHANG_COOKIE_SECURE",
                                   "false" if database_url.startswith("sqlite") else "true"
                                   ).lower() != "false",
+            limiter_storage=env.get("XIESHANG_LIMITER_STORAGE") or "memory://",
+            trusted_proxies=int(proxies),
+            chain_key=env.get("XIESHANG_CHAIN_KEY") or None,
         )

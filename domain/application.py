@@ -12,11 +12,13 @@ from eventsourcing.application import AggregateNotFoundError, Application
 from eventsourcing.persistence import IntegrityError, JSONTranscoder, Transcoding
 from eventsourcing.utils import Environment, EnvType
 
+from config.keys import chain_key, decode
 from config.settings import Settings
 from domain.case import NegotiationCase
 from domain.clock import CHINA
 from domain.entries import Entry, as_recorded
 from domain.errors import CaseConflict, CaseNotFound
+from domain.snapshots import SealedSnapshotStore, SealingMapper
 
 SNAPSHOT_INTERVAL = 50
 
@@ -52,6 +54,9 @@ def store_env(settings: Settings) -> dict[str, str]:
     if settings.cipher_key:
         env.update(CIPHER_TOPIC="eventsourcing.cipher:AESCipher",
                    CIPHER_KEY=settings.cipher_key)
+    key = chain_key(settings)
+    if key:
+        env["CHAIN_KEY"] = key
     return env
 
 
@@ -68,9 +73,25 @@ class CaseApplication(Application[UUID]):
 
     def construct_env(self, name: str, env: EnvType | None = None) -> Environment:
         """Only the given settings configure the store: stray ``NEGOTIATIONS_*`` or
-        ``CIPHER_*`` variables in the process environment are ignored."""
-        return Environment(name, {**type(self).env, "IS_SNAPSHOTTING_ENABLED": "y",
-                                  **(env or {})})
+        ``CIPHER_*`` variables in the process environment are ignored. Snapshots are
+        taken only with a chain key to seal them (see :mod:`domain.snapshots`)."""
+        given = dict(env or {})
+        snapshots = "y" if given.get("CHAIN_KEY") else "n"
+        return Environment(name, {**type(self).env, "IS_SNAPSHOTTING_ENABLED": snapshots,
+                                  **given})
+
+    @property
+    def chain_key(self) -> bytes | None:
+        """The key that seals snapshots, the ledger and checkpoints (None: not set)."""
+        key = self.env.get("CHAIN_KEY")
+        return decode(key) if key else None
+
+    def construct_snapshot_store(self) -> Any:
+        """Snapshots sealed with the chain key, served only while their seal holds."""
+        key = self.chain_key
+        assert key is not None, "snapshots are enabled only with a chain key"
+        return SealedSnapshotStore(mapper=SealingMapper(self.mapper, key),
+                                   recorder=self.factory.aggregate_recorder(purpose="snapshots"))
 
     def close(self) -> None:
         """Close the application and its database connections."""

@@ -37,6 +37,15 @@ def is_working_day(day: date) -> bool:
     return day.weekday() < 5
 
 
+def shifted(day: date, days: int) -> date:
+    """``day`` moved by ``days`` days, held within the calendar (a date stored before the
+    boundary bounded dates, e.g. 9999-12-31, must not stop a case from being shown)."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return date.max if days > 0 else date.min
+
+
 @cache
 def period_end(start: date, days: int) -> date:
     """Last day of a period of ``days`` days that starts after ``start``.
@@ -44,17 +53,23 @@ def period_end(start: date, days: int) -> date:
     Civil Code Art. 201: the start day is not counted. Art. 203: if the last day is a
     statutory holiday or rest day, the period ends on the first working day after it.
     """
-    end = start + timedelta(days=days)
-    while not is_working_day(end):
-        end += timedelta(days=1)
+    end = shifted(start, days)
+    while end != date.max and not is_working_day(end):
+        end = shifted(end, 1)
     return end
 
 
 def months_before(day: date, months: int) -> date:
     """The same day ``months`` months earlier (clamped to the month's last day)."""
-    return day - relativedelta(months=months)
+    try:
+        return day - relativedelta(months=months)
+    except (OverflowError, ValueError):
+        return date.min
 
 
 def years_after(day: date, years: int) -> date:
     """The same day ``years`` years later (29 February becomes 28 February)."""
-    return day + relativedelta(years=years)
+    try:
+        return day + relativedelta(years=years)
+    except (OverflowError, ValueError):
+        return date.max

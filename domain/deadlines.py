@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from enum import StrEnum
 
-from domain.calendar import period_end
+from domain.calendar import period_end, shifted
 from domain.rules.contract import renewal_window_opens
 from domain.state import CaseState, Pair
 
@@ -70,7 +70,7 @@ def review_due(received_on: date, state: CaseState) -> date:
 
 def deemed_effective_on(received_on: date, state: CaseState) -> date:
     """LCL Art. 54: with no objection in the review period, effective the day after it."""
-    return review_due(received_on, state) + timedelta(days=1)
+    return shifted(review_due(received_on, state), 1)
 
 
 def _met(pair: Pair) -> date | None:

@@ -1,4 +1,5 @@
-"""The audit log: one row per event across all cases, with a one-line summary."""
+"""The audit log: one row per event across all cases, with a one-line summary (the actor's
+name and the summary are encrypted when a cipher key is set)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from projections.audit_text import summarise
 from projections.base import ReadModel, Write
 from projections.batch import Batch
 from projections.bulk import insert_values
+from projections.encryption import encryption_of
 from projections.tables import audit_log
 
 COLUMNS = ("notification_id", "case_id", "version", "event_type", "actor_id", "actor_name",
@@ -29,6 +31,7 @@ class AuditLog(ReadModel):
                  event.by["id"], event.by["name"], event.timestamp, event.occurred_on,
                  scopes[case_id], summarise(event))
                 for number, event, _, case_id in batch.changes]
+        rows = encryption_of(self.datastore.engine).encrypt_tuples(audit_log, rows)
 
         def write(session: Session) -> None:
             insert_values(session, audit_log, rows)

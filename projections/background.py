@@ -2,31 +2,25 @@
 
 from __future__ import annotations
 
-import logging
 import threading
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-if TYPE_CHECKING:
-    from projections.runner import Projector
 
-log = logging.getLogger("projections.runner")
+class Follower(Protocol):
+    """What the thread runs: anything that follows the log until told to stop."""
+
+    def follow(self, stop: threading.Event) -> None:
+        """Follow the log (retrying after errors) until ``stop`` is set."""
 
 
 class Background:
     """A projector following the log in a daemon thread (the single-process app)."""
 
-    def __init__(self, projector: Projector):
+    def __init__(self, projector: Follower):
         self.projector = projector
         self.stop = threading.Event()
-        self.thread = threading.Thread(target=self._run, name="projections", daemon=True)
-
-    def _run(self) -> None:
-        while not self.stop.is_set():
-            try:
-                self.projector.follow(self.stop)
-            except Exception:
-                log.exception("projection runner failed; retrying in a second")
-                self.stop.wait(1.0)
+        self.thread = threading.Thread(target=projector.follow, args=(self.stop,),
+                                       name="projections", daemon=True)
 
     def start(self) -> Background:
         """Start following."""

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from domain.commands import Negotiations
 from projections.batch import Batch
 from projections.bulk import delete_cases, insert_rows
+from projections.encryption import remember
 
 SOURCE = Negotiations.name
 """The application whose notification log every read model follows."""
@@ -25,10 +26,14 @@ Write = Callable[[Session], None]
 
 
 def datastore_of(negotiations: Negotiations) -> SQLAlchemyDatastore:
-    """The SQLAlchemy datastore the application's events live in (read models join it)."""
+    """The SQLAlchemy datastore the application's events live in (read models join it;
+    what goes through its engine is encrypted with the events' cipher, see
+    projections.encryption)."""
     datastore = getattr(negotiations.factory, "datastore", None)
     if not isinstance(datastore, SQLAlchemyDatastore):
         raise TypeError("read models need the eventsourcing_sqlalchemy persistence module")
+    if isinstance(datastore.engine, Engine):
+        remember(datastore.engine, negotiations.mapper.cipher)
     return datastore
 
 

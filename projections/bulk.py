@@ -18,6 +18,7 @@ from sqlalchemy.engine import Connection, Dialect
 from sqlalchemy.orm import Session
 
 from projections.bind_values import Converter, column_processor
+from projections.safe_text import storable_rows, text_columns
 
 Row = tuple[Any, ...]
 CHUNK = 500
@@ -65,6 +66,16 @@ def _plan(table: Table, dialect: Dialect) -> tuple[Converter | None, str]:
     return _plans[key]
 
 
+_text_columns: dict[str, list[int]] = {}
+
+
+def _texts(table: Table) -> list[int]:
+    """The positions of ``table``'s text columns (worked out once per table)."""
+    if table.name not in _text_columns:
+        _text_columns[table.name] = text_columns(table)
+    return _text_columns[table.name]
+
+
 def insert_rows(session: Session, table: Table, rows: Sequence[dict[str, Any]]) -> None:
     """Insert ``rows`` (dicts with every column of ``table``) in the session's transaction."""
     if rows:
@@ -77,6 +88,7 @@ def insert_values(session: Session, table: Table, rows: Sequence[Row]) -> None:
     transaction."""
     if not rows:
         return
+    rows = storable_rows(_texts(table), rows)
     connection = session.connection()
     dialect = connection.dialect
     if not (_copies(dialect) or dialect.paramstyle == "qmark"):

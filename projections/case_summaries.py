@@ -8,6 +8,7 @@ from domain.case import NegotiationCase
 from domain.deadlines import Deadline, deadlines
 from projections.base import ReadModel, Write
 from projections.batch import Batch
+from projections.encryption import encryption_of
 from projections.search_text import internal_text, text_of
 from projections.tables import case_summaries
 from projections.tables import deadlines as deadline_table
@@ -61,11 +62,14 @@ class CaseSummaries(ReadModel):
     owned = (case_summaries,)
 
     def prepare(self, batch: Batch) -> Write:
-        """Rewrite the summary of every case the changes touched."""
+        """Rewrite the summary of every case the changes touched (the social worker's name
+        encrypted, and left out of the search text, when a cipher key is set)."""
+        encryption = encryption_of(self.datastore.engine)
+        rows = [summary_row(case_id, case, deadlines_of(batch, case_id),
+                            text_of(batch, case_id, names=not encryption.on))
+                for case_id, case in batch.cases.items()]
         return self.replacing(case_summaries, batch.known,
-                              [summary_row(case_id, case, deadlines_of(batch, case_id),
-                                           text_of(batch, case_id))
-                               for case_id, case in batch.cases.items()])
+                              encryption.encrypt_dicts(case_summaries, rows))
 
 
 class Deadlines(ReadModel):

@@ -1,4 +1,9 @@
-"""Public notices (集体合同公示): exactly the fields of DESIGN §4, nothing else."""
+"""Public notices (集体合同公示): exactly the fields of DESIGN §4, nothing else.
+
+The chiefs' names, the bureau, the key terms and the monitoring contact are public by law
+once published, yet they are personal or free text: with a cipher key set they are
+encrypted like every other such column, and the public search text holds only the register facts.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,7 @@ from domain.case import NegotiationCase
 from domain.state import CaseState, Track
 from projections.base import ReadModel, Write
 from projections.batch import Batch
+from projections.encryption import PLAIN, Encryption, encryption_of
 from projections.search_text import public_text
 from projections.tables import public_notices
 
@@ -23,8 +29,10 @@ def _published_track(state: CaseState) -> Track | None:
     return next((t for t in reversed(state.tracks) if t.published), None)
 
 
-def notice_row(case_id: str, case: NegotiationCase) -> dict[str, Any] | None:
-    """The public notice of the case's latest published contract, if any."""
+def notice_row(case_id: str, case: NegotiationCase,
+               terms_searched: bool = True) -> dict[str, Any] | None:
+    """The public notice of the case's latest published contract, if any (its key terms
+    in the search text unless not ``terms_searched``)."""
     state = case.state
     track = _published_track(state)
     if not (track and track.signed and track.filed and track.effect and track.draft
@@ -49,13 +57,21 @@ def notice_row(case_id: str, case: NegotiationCase) -> dict[str, Any] | None:
         "key_terms": public_terms,
         "monitoring_contact": track.published["monitoring_contact"],
         "published_on": track.published.occurred_on,
-        "search_text": public_text(enterprise, state.opened["contract_kind"], public_terms),
+        "search_text": public_text(enterprise, state.opened["contract_kind"],
+                                   public_terms if terms_searched else {}),
     }
 
 
-def notice_of(batch: Batch, case_id: str) -> dict[str, Any] | None:
-    """The notice row of a case in ``batch`` (worked out once for notices and search)."""
-    return batch.derived("notice", case_id, notice_row)
+def notice_of(batch: Batch, case_id: str, encryption: Encryption = PLAIN) -> dict[str, Any] | None:
+    """The notice row of a case in ``batch`` as stored, encrypted by ``encryption``
+    (worked out once for notices and search)."""
+    if not encryption.on:
+        return batch.derived("notice", case_id, notice_row)
+
+    def encrypted(case_id: str, case: NegotiationCase) -> dict[str, Any] | None:
+        row = notice_row(case_id, case, terms_searched=False)
+        return None if row is None else encryption.encrypt_dicts(public_notices, [row])[0]
+    return batch.derived("encrypted notice", case_id, encrypted)
 
 
 class PublicNotices(ReadModel):
@@ -66,5 +82,7 @@ class PublicNotices(ReadModel):
 
     def prepare(self, batch: Batch) -> Write:
         """Rewrite the notice of every case the changes touched."""
-        rows = [row for case_id in batch.cases if (row := notice_of(batch, case_id)) is not None]
+        encryption = encryption_of(self.datastore.engine)
+        rows = [row for case_id in batch.cases
+                if (row := notice_of(batch, case_id, encryption)) is not None]
         return self.replacing(public_notices, batch.known, rows)

@@ -1,45 +1,69 @@
-"""One page of the log worked out for every read model, then written in one transaction."""
+"""One page of the log worked out for every read model, then written in one transaction.
+
+When a page cannot be worked out or written because of what some event holds, the page
+is taken apart (:mod:`projections.isolation`): the events at fault are set aside for the
+read models that cannot take them, and the rest of the page is written as usual.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from eventsourcing.persistence import IntegrityError
 
-from projections.base import ReadModel, Write
+from projections import set_aside
+from projections.base import ReadModel
+from projections.isolation import isolate
+from projections.prepared import Prepared
 from projections.reader import LogReader
+from projections.transient import is_transient
 
-
-@dataclass(frozen=True)
-class Prepared:
-    """The read models' updates for one page of the log, not yet written."""
-
-    count: int
-    """How many events the page held (0: the log's end)."""
-    before: dict[str, int]
-    """Each read model's position the updates start from."""
-    writes: list[tuple[ReadModel, Write, int]]
-    """Each read model with events in the page: its update and its position after it."""
-
-    @property
-    def after(self) -> dict[str, int]:
-        """Each read model's position once the page is written."""
-        return {**self.before, **{model.name: last for model, _, last in self.writes}}
+__all__ = ["Prepared", "prepare", "write"]
 
 
 def prepare(models: list[ReadModel], reader: LogReader, positions: dict[str, int]) -> Prepared:
     """Read the page after the position of the read model furthest behind and work out
     each model's update for the events past its own position (the database is only read)."""
     batch = reader.read(min(positions.values(), default=0) + 1)
-    writes = [(model, model.prepare(part), part.last_id) for model in models
-              if (part := batch.since(positions[model.name])).changes]
-    return Prepared(len(batch.changes), positions, writes)
+    parts = [(model, part) for model in models
+             if (part := batch.since(positions[model.name])).count]
+    try:
+        writes = [(model, model.prepare(part), part.last_id) for model, part in parts]
+    except Exception as error:
+        if is_transient(error):
+            raise
+        return isolate(batch.count, parts, positions)
+    aside = {model.name: set_aside.unreadable_in(model.name, part) for model, part in parts}
+    return Prepared(batch.count, positions, writes, parts, aside)
 
 
 def write(models: list[ReadModel], page: Prepared) -> dict[str, int]:
     """Write every update of ``page`` and move every position, in one transaction (one
     commit, not one per read model); return the positions after it. If another runner
-    moved a position meanwhile, nothing is written (:class:`IntegrityError`)."""
-    if page.writes:
-        with models[0].transaction(commit=True) as session:
-            for model, update, last_id in page.writes:
-                model.record(session, update, page.before[model.name], last_id)
+    moved a position meanwhile, nothing is written (:class:`IntegrityError`). If the
+    database refuses what some event holds, the page is taken apart and written without
+    it (the event is set aside)."""
+    if not page.writes:
+        return page.after
+    try:
+        _commit(models, page)
+    except Exception as error:
+        if is_transient(error) or page.isolated or _moved(models, page, error):
+            raise
+        page = isolate(page.count, page.parts, page.before)
+        _commit(models, page)
     return page.after
+
+
+def _commit(models: list[ReadModel], page: Prepared) -> None:
+    with models[0].transaction(commit=True) as session:
+        for model, update, last_id in page.writes:
+            model.record(session, update, page.before[model.name], last_id)
+            set_aside.record(session, page.set_aside.get(model.name, []))
+
+
+def _moved(models: list[ReadModel], page: Prepared, error: Exception) -> bool:
+    """True when ``error`` is another runner's having moved a position first (and not a
+    row the database refused)."""
+    if not isinstance(error, IntegrityError):
+        return False
+    return any(model.position != page.before[model.name] for model in models
+               if model.name in page.before)

@@ -1,16 +1,18 @@
-"""Queries on the read models: what every screen except a case's own page reads."""
+"""Queries on the read models: what every screen except a case's own page reads (encrypted
+columns come back decrypted, see :mod:`projections.encryption`)."""
 
 from __future__ import annotations
 
 import statistics as stats
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, String, and_, case, cast, func, select
+from sqlalchemy import ColumnElement, String, Table, and_, case, cast, func, select
 from sqlalchemy.engine import Engine, RowMapping
 
+from projections.encryption import encryption_of
 from projections.paging import Page, like_terms, normalise_terms, paged, shown
 from projections.tables import audit_log, case_summaries, deadlines, public_notices
 from projections.tables import stage_periods as periods
@@ -51,7 +53,13 @@ def list_cases(engine: Engine, where: CaseFilter, page: int = 1, per_page: int =
     query = (select(*shown(case_summaries)).where(*conditions)
              .order_by(s.updated_at.desc(), s.case_id))
     count = select(func.count()).select_from(case_summaries).where(*conditions)
-    return paged(engine, query, count, page, per_page)
+    return _opened(engine, case_summaries, paged(engine, query, count, page, per_page))
+
+
+def _opened(engine: Engine, table: Table, page: Page) -> Page:
+    """``page`` with the encrypted columns of ``table`` decrypted."""
+    encryption = encryption_of(engine)
+    return replace(page, rows=encryption.decrypt_rows(table, page.rows)) if encryption.on else page
 
 
 def deadline_status(today: date) -> Any:
@@ -109,7 +117,7 @@ def audit_entries(engine: Engine, where: AuditFilter, page: int = 1,
         conditions.append(a.recorded_at < _utc(where.until))
     query = select(audit_log).where(*conditions).order_by(a.notification_id.desc())
     count = select(func.count()).select_from(audit_log).where(*conditions)
-    return paged(engine, query, count, page, per_page)
+    return _opened(engine, audit_log, paged(engine, query, count, page, per_page))
 
 
 def _utc(moment: datetime) -> datetime:
@@ -154,7 +162,7 @@ def search_notices(engine: Engine, today: date, *, text: str = "", town: str | N
     query = (select(*shown(public_notices), notice_status(today).label("status"))
              .where(*conditions).order_by(n.published_on.desc(), n.case_id))
     count = select(func.count()).select_from(public_notices).where(*conditions)
-    return paged(engine, query, count, page, per_page)
+    return _opened(engine, public_notices, paged(engine, query, count, page, per_page))
 
 
 def _counts(engine: Engine, column: Any, scopes: Sequence[str] | None) -> dict[str, int]:
@@ -203,4 +211,5 @@ def get_notice(engine: Engine, case_id: str, today: date) -> RowMapping | None:
     query = (select(*shown(public_notices), notice_status(today).label("status"))
              .where(public_notices.c.case_id == case_id))
     with engine.connect() as connection:
-        return connection.execute(query).mappings().first()
+        row = connection.execute(query).mappings().first()
+    return None if row is None else encryption_of(engine).decrypt_rows(public_notices, [row])[0]

@@ -7,8 +7,9 @@ from collections.abc import Sequence
 from eventsourcing.persistence import Notification
 
 from domain.commands import Negotiations
-from projections.batch import Batch, CaseChange
+from projections.batch import Batch, CaseChange, Unreadable
 from projections.timeline import Timeline
+from projections.transient import describe, is_transient
 
 READ = 1000
 """Notifications per read of the log: the library reads a large slice more slowly per
@@ -25,7 +26,10 @@ class LogReader:
 
     def read(self, start: int) -> Batch:
         """Up to a page of events from notification id ``start`` (none: the log's end)."""
-        return Batch(self._changes(self._notifications(start)), self.timeline.stages)
+        notifications = self._notifications(start)
+        changes, unreadable = self._changes(notifications)
+        return Batch(changes, self.timeline.stages, unreadable=unreadable,
+                     last_id=notifications[-1].id if notifications else 0)
 
     def _notifications(self, start: int) -> list[Notification]:
         select_notifications = self.negotiations.recorder.select_notifications
@@ -38,15 +42,27 @@ class LogReader:
             start = read[-1].id + 1
         return notifications
 
-    def _changes(self, notifications: Sequence[Notification]) -> list[CaseChange]:
-        """Each notification decoded, with its case advanced past it."""
+    def _changes(self, notifications: Sequence[Notification]
+                 ) -> tuple[list[CaseChange], list[Unreadable]]:
+        """Each notification decoded, with its case advanced past it; and those that could
+        not be (their case is reloaded from the store at its next event, which then
+        fails alike: a case with an unreadable event is set aside from there on)."""
         to_event, advance = self.negotiations.mapper.to_domain_event, self.timeline.advance
         ids: dict[object, str] = {}
-        changes = []
+        changes, unreadable = [], []
         for notification in notifications:
-            event = to_event(notification)
             originator = notification.originator_id
             case_id = ids.get(originator) or ids.setdefault(originator, str(originator))
+            try:
+                event = to_event(notification)
+                case = advance(event, case_id)
+            except Exception as error:
+                if is_transient(error):
+                    raise
+                self.timeline.drop(case_id)
+                unreadable.append(Unreadable(notification.id, case_id,
+                                             notification.originator_version, describe(error)))
+                continue
             changes.append(CaseChange(notification.id, event,  # type: ignore[arg-type]
-                                      advance(event, case_id), case_id))
-        return changes
+                                      case, case_id))
+        return changes, unreadable

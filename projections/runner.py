@@ -18,17 +18,21 @@ from eventsourcing.persistence import IntegrityError
 from sqlalchemy import func, literal, select, union_all
 
 from domain.commands import Negotiations
+from projections import heartbeat, set_aside
 from projections.audit import AuditLog
 from projections.background import Background
+from projections.backoff import Backoff
 from projections.base import SOURCE, ReadModel, datastore_of, engine_of
 from projections.case_summaries import CaseSummaries, Deadlines
+from projections.follower import follow
 from projections.gc_pause import collect_garbage, gc_paused
+from projections.ledger import Ledger
 from projections.notices import PublicNotices
 from projections.pages import Prepared, prepare, write
 from projections.reader import LogReader
+from projections.retry import retry_set_aside
 from projections.search import Search
 from projections.statistics import StagePeriods
-from projections.wakeup import Wakeup
 
 __all__ = ["READ_MODELS", "Background", "Projector", "Status"]
 log = logging.getLogger(__name__)
@@ -57,7 +61,13 @@ class Projector:
         for model in self.models:
             model.create_table()
             model.index()
-        self.overlap = engine_of(negotiations).dialect.name != "sqlite"  # see catch_up
+        self.engine = engine_of(negotiations)
+        set_aside.create(self.engine)
+        heartbeat.create(self.engine)
+        self.heartbeat = heartbeat.Heartbeat(self.engine)
+        key = negotiations.chain_key
+        self.ledger = Ledger(negotiations, key) if key is not None else None
+        self.overlap = self.engine.dialect.name != "sqlite"  # see catch_up
         self.reader = LogReader(negotiations, page)
         self.timeline = self.reader.timeline
         self.processed = threading.Condition()
@@ -101,8 +111,11 @@ class Projector:
         return page.count
 
     def catch_up(self, progress: Callable[[int], None] | None = None) -> int:
-        """Process the log to its end; return the number of events read."""
+        """Process the log to its end, and seal it in the ledger; return the number of
+        events read."""
         total = self._catch_up(progress)
+        if self.ledger is not None:
+            self.ledger.seal()
         if total >= 10 * self.reader.page:
             collect_garbage()
         return total
@@ -165,8 +178,12 @@ class Projector:
         """Drop the read models and replay the whole log into them (indexing them at the end)."""
         for model in self.models:
             model.reset()
+            with model.transaction(commit=True) as session:
+                set_aside.drop_model(session, model.name)
         self.timeline.forget()
         count = self._catch_up(progress)
+        if self.ledger is not None:
+            self.ledger.seal()
         for model in self.models:
             model.index(analyze=True)
         self.timeline.forget()  # it holds every case now: let them go with the rebuild
@@ -195,9 +212,17 @@ class Projector:
             with self.processed:
                 self.processed.wait(min(remaining, 0.05))
 
-    def follow(self, stop: threading.Event, poll: float = 0.5) -> None:
-        """Process new events as they arrive until ``stop`` is set."""
-        with Wakeup.for_store(self.negotiations, stop, self.nudge) as wakeup:
-            while not stop.is_set():
-                if self.catch_up() == 0:
-                    wakeup.wait(poll)
+    def follow(self, stop: threading.Event, poll: float = 0.5,
+               backoff: Backoff | None = None) -> None:
+        """Process new events as they arrive until ``stop`` is set, retrying after
+        database errors (see :func:`projections.follower.follow`)."""
+        follow(self, stop, poll, backoff)
+
+    def forget(self) -> None:
+        """Drop the cases held in memory (after an error: they may be ahead of the store)."""
+        self.timeline.forget()
+
+    def retry(self) -> tuple[int, int]:
+        """Take up every event the read models set aside; return how many went in and
+        how many are still set aside."""
+        return retry_set_aside(self.negotiations, self.models)

@@ -11,6 +11,7 @@ from typing import Any
 from domain.case import NegotiationCase
 from projections.base import ReadModel, Write
 from projections.batch import Batch
+from projections.encryption import encryption_of
 from projections.notices import notice_of, notice_row
 from projections.search_text import internal_text, normalise, text_of
 from projections.tables import search_index
@@ -37,7 +38,8 @@ class Search(ReadModel):
 
     def prepare(self, batch: Batch) -> Write:
         """Rewrite the search row of every case the changes touched."""
+        encryption = encryption_of(self.datastore.engine)
         return self.replacing(search_index, batch.known,
-                              [_row(case_id, case, text_of(batch, case_id),
-                                    notice_of(batch, case_id))
+                              [_row(case_id, case, text_of(batch, case_id, not encryption.on),
+                                    notice_of(batch, case_id, encryption))
                                for case_id, case in batch.cases.items()])

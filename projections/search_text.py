@@ -3,7 +3,10 @@
 Chinese has no spaces to split words on, and a two-character name fragment (e.g. 兴宁) is
 the usual query, so each case gets one normalised text and queries match substrings of it
 (every whitespace-separated query term must occur). Internal and public texts are kept
-apart: the public text holds only notice fields.
+apart: the public text holds only notice fields. With a cipher key set (see
+:mod:`projections.encryption`) neither holds personal or free text: cases are found by the
+enterprise's name, credit code, town and industry, the contract kind and the stage; notices
+by the same register facts and kind, not by their key terms.
 """
 
 from __future__ import annotations
@@ -27,11 +30,13 @@ def _common(enterprise: Enterprise, kind: str) -> list[str]:
             label("kind", kind), label("kind", kind, "en")]
 
 
-def internal_text(case: NegotiationCase) -> str:
-    """What staff can find a case by: the public fields, its social worker and stage."""
+def internal_text(case: NegotiationCase, names: bool = True) -> str:
+    """What staff can find a case by: the public fields, its social worker (unless not
+    ``names``) and stage."""
     state = case.state
     common = _common(state.enterprise, state.opened["contract_kind"])
-    return normalise(" ".join([*common, state.assigned_to.name, label("stage", case.stage)]))
+    worker = [state.assigned_to.name] if names else []
+    return normalise(" ".join([*common, *worker, label("stage", case.stage)]))
 
 
 def public_text(enterprise: Enterprise, kind: str, key_terms: dict[str, Any]) -> str:
@@ -39,6 +44,7 @@ def public_text(enterprise: Enterprise, kind: str, key_terms: dict[str, Any]) ->
     return normalise(" ".join([*_common(enterprise, kind), *map(str, key_terms.values())]))
 
 
-def text_of(batch: Batch, case_id: str) -> str:
+def text_of(batch: Batch, case_id: str, names: bool = True) -> str:
     """The internal search text of a case in ``batch`` (worked out once per page)."""
-    return batch.derived("text", case_id, lambda _, case: internal_text(case))
+    return batch.derived("text" if names else "text without names", case_id,
+                         lambda _, case: internal_text(case, names))

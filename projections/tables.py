@@ -1,4 +1,8 @@
-"""The read-model tables (SQLAlchemy Core), in the same database as the events."""
+"""The read-model tables (SQLAlchemy Core), in the same database as the events.
+
+Columns marked ``info=ENCRYPTED`` hold personal text: encrypted when a cipher key is set
+(see :mod:`projections.encryption`).
+"""
 
 from __future__ import annotations
 
@@ -17,6 +21,8 @@ from sqlalchemy import (
     Text,
 )
 
+from projections.encryption import ENCRYPTED
+
 metadata = MetaData()
 ID = BigInteger().with_variant(Integer(), "sqlite")
 
@@ -32,7 +38,7 @@ case_summaries = Table(
     Column("stage", String(24), nullable=False),
     Column("stage_order", Integer, nullable=False),
     Column("assigned_id", Text, nullable=False),
-    Column("assigned_name", Text, nullable=False),
+    Column("assigned_name", Text, nullable=False, info=ENCRYPTED),
     Column("scope", Text, nullable=False),
     Column("headcount", Integer, nullable=False),
     Column("women", Integer, nullable=False),
@@ -74,11 +80,11 @@ audit_log = Table(
     Column("version", Integer, nullable=False),
     Column("event_type", String(40), nullable=False),
     Column("actor_id", Text, nullable=False),
-    Column("actor_name", Text, nullable=False),
+    Column("actor_name", Text, nullable=False, info=ENCRYPTED),
     Column("recorded_at", DateTime(timezone=True), nullable=False),
     Column("occurred_on", Date, nullable=False),
     Column("scope", Text, nullable=False),
-    Column("summary", Text, nullable=False),
+    Column("summary", Text, nullable=False, info=ENCRYPTED),
     Index("ix_audit_case", "case_id", "version"),
     Index("ix_audit_actor", "actor_id", "recorded_at"),
     Index("ix_audit_type", "event_type", "recorded_at"),
@@ -111,15 +117,15 @@ public_notices = Table(
     Column("ratification_members", Integer, nullable=False),
     Column("ratification_present", Integer, nullable=False),
     Column("ratification_votes_for", Integer, nullable=False),
-    Column("worker_chief", Text, nullable=False),
-    Column("employer_chief", Text, nullable=False),
+    Column("worker_chief", Text, nullable=False, info=ENCRYPTED),
+    Column("employer_chief", Text, nullable=False, info=ENCRYPTED),
     Column("signed_on", Date, nullable=False),
     Column("filed_on", Date, nullable=False),
     Column("effective_on", Date, nullable=False),
     Column("effect_basis", String(16), nullable=False),
-    Column("bureau", Text, nullable=False),
-    Column("key_terms", JSON, nullable=False),
-    Column("monitoring_contact", Text, nullable=False),
+    Column("bureau", Text, nullable=False, info=ENCRYPTED),
+    Column("key_terms", JSON, nullable=False, info=ENCRYPTED),
+    Column("monitoring_contact", Text, nullable=False, info=ENCRYPTED),
     Column("published_on", Date, nullable=False),
     Column("search_text", Text, nullable=False),  # public fields only (search_text)
     Index("ix_public_notices_term_end", "term_end"),

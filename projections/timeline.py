@@ -61,6 +61,10 @@ class Timeline:
         cached = self._cases.get(case_id)
         return cached[1] if cached else None
 
+    def drop(self, case_id: str) -> None:
+        """Forget one case (its cached copy may have taken part of a failed event)."""
+        self._cases.pop(case_id, None)
+
     def forget(self) -> None:
         """Drop every cached case."""
         self._cases.clear()

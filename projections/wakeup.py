@@ -50,9 +50,24 @@ class Listener(Wakeup):
         self.datastore = datastore
         self.channel = channel
         self.closed = threading.Event()
+        self.failure: Exception | None = None
         self.thread = threading.Thread(target=self._listen, name="listen", daemon=True)
 
+    def wait(self, poll: float) -> None:
+        """Block until woken, stopped, or ``poll`` seconds pass; raise what stopped the
+        listener (a lost connection), so that the runner starts a new one."""
+        super().wait(poll)
+        if self.failure is not None:
+            raise self.failure
+
     def _listen(self) -> None:
+        try:
+            self._receive()
+        except Exception as error:  # noqa: BLE001 - handed to the runner's thread
+            self.failure = error
+            self.event.set()
+
+    def _receive(self) -> None:
         with self.datastore.get_connection() as connection:
             connection.execution_options(isolation_level="AUTOCOMMIT")
             raw = connection.connection

@@ -10,11 +10,14 @@ import hashlib
 import io
 import os
 import tempfile
+import unicodedata
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 
 from werkzeug.datastructures import FileStorage
+
+from web.forms.clean_text import refusal
 
 MAX_BYTES = 10 * 1024 * 1024
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -83,7 +86,11 @@ def checked(upload: FileStorage | None) -> Upload:
 
 
 def checked_content(filename: str, content: bytes) -> Upload:
-    """Check a file's name and bytes (at most :data:`MAX_BYTES`)."""
+    """Check a file's name (one line of text, see :mod:`web.forms.clean_text`) and bytes (at
+    most :data:`MAX_BYTES`)."""
+    code = refusal(filename)
+    if code:
+        raise AttachmentRefused("file_name:" + code.partition(":")[2])
     if len(content) > MAX_BYTES:
         raise AttachmentRefused(f"file_too_large:{MAX_BYTES // (1024 * 1024)}")
     if not content:
@@ -110,3 +117,12 @@ def store(instance_path: Path, upload: Upload) -> Path:
         stream.write(upload.content)
     os.replace(temporary, target)
     return target
+
+
+def download_name(filename: str) -> str:
+    """A stored file name fit for the ``Content-Disposition`` of its download: without
+    control and format characters (NUL, CR, LF, bidi overrides) or line separators, which
+    names kept before uploads refused them may hold; ``attachment`` if nothing is left."""
+    kept = "".join(c for c in filename
+                   if unicodedata.category(c) not in ("Cc", "Cf", "Cs", "Zl", "Zp"))
+    return kept.strip() or "attachment"

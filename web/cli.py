@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import sys
-
 import click
 
 from config.settings import Settings
 from domain.values import Role
 from projections.base import engine_of
-from projections.runner import Projector
+from web.cli_integrity import checkpoint, verify
+from web.cli_projections import projections
 from web.cli_tokens import tokens
 from web.composition import build_negotiations
 
@@ -42,19 +41,6 @@ def demo(cases: int, seed: int, add: bool) -> None:
     with tqdm(total=cases, unit="case", disable=None) as bar:
         events = generate(negotiations, cases, seed=seed, progress=bar.update)
     click.echo(f"Created {cases} cases ({events} events).")
-
-
-@main.command()
-def verify() -> None:
-    """Check every case's hash chain; name any case and version altered by hand."""
-    from domain.verify import verify as verify_store
-
-    report = verify_store(build_negotiations(Settings.from_env()))
-    for found in report.breaks:
-        click.echo(f"ALTERED case {found.case_id} version {found.version}: {found.reason}")
-    click.echo(f"Checked {report.cases} cases, {report.events} events: "
-               + ("intact." if report.intact else f"{len(report.breaks)} break(s)."))
-    sys.exit(0 if report.intact else 1)
 
 
 @main.group()
@@ -92,11 +78,16 @@ def accounts_list() -> None:
 
 
 @main.command()
-def keygen() -> None:
-    """Print a new key for XIESHANG_CIPHER_KEY (AES-256, base64)."""
+@click.option("--chain", is_flag=True,
+              help="A key for XIESHANG_CHAIN_KEY (the tamper seals) instead.")
+def keygen(chain: bool) -> None:
+    """Print a new key for XIESHANG_CIPHER_KEY (AES-256, base64), or with --chain for
+    XIESHANG_CHAIN_KEY."""
     from eventsourcing.cipher import AESCipher
 
-    click.echo(AESCipher.create_key(num_bytes=32))
+    from config.keys import new_key
+
+    click.echo(new_key() if chain else AESCipher.create_key(num_bytes=32))
 
 
 @main.command()
@@ -107,62 +98,20 @@ def serve(host: str, port: int, threads: int) -> None:
     """Run the web app under the production WSGI server (waitress)."""
     from waitress import serve as waitress_serve
 
-    from web.app import create_app
+    from web.app import InsecureSecretKey, create_app
 
-    click.echo(f"Xieshang on http://{host}:{port}/")
-    waitress_serve(create_app(), host=host, port=port, threads=threads)
-
-
-@main.group()
-def projections() -> None:
-    """Read models: follow the log, rebuild them, show where they stand."""
-
-
-def _projector(names: list[str] | None = None, page: int = 5000) -> Projector:
-    return Projector(build_negotiations(Settings.from_env()), names, page=page)
-
-
-PAGE = click.option("--page", default=5000, show_default=True, type=click.IntRange(1, 100_000),
-                    help="Events per transaction.")
-
-
-@projections.command("run")
-@click.option("--poll", default=0.5, show_default=True, help="Seconds between polls (SQLite).")
-@PAGE
-def projections_run(poll: float, page: int) -> None:
-    """Follow the event log continuously (a separate worker process)."""
-    import signal
-    import threading
-
-    stop = threading.Event()
-    signal.signal(signal.SIGTERM, lambda *_: stop.set())
-    projector = _projector(page=page)
-    click.echo("Following the event log; Ctrl-C to stop.")
     try:
-        projector.follow(stop, poll=poll)
-    except KeyboardInterrupt:
-        stop.set()
-
-
-@projections.command("rebuild")
-@click.argument("name", required=False, type=click.Choice(Projector.names()))
-@PAGE
-def projections_rebuild(name: str | None, page: int) -> None:
-    """Drop read models (all, or NAME) and replay them from the first event."""
-    from tqdm import tqdm
-
-    projector = _projector([name] if name else None, page=page)
-    total = projector.negotiations.recorder.max_notification_id() or 0
-    with tqdm(total=total, unit="event", disable=None) as bar:
-        count = projector.rebuild(progress=bar.update)
-    click.echo(f"Rebuilt {', '.join(m.name for m in projector.models)} from {count} events.")
-
-
-@projections.command("status")
-def projections_status() -> None:
-    """Print each read model's position and lag."""
-    for status in _projector().status():
-        click.echo(f"{status.name:<16} position {status.position:>9}  lag {status.lag:>9}")
+        app = create_app()
+    except InsecureSecretKey as refused:
+        raise click.ClickException(str(refused)) from None
+    trusted = app.config["SETTINGS"].trusted_proxies
+    click.echo(f"Xieshang on http://{host}:{port}/")
+    # waitress drops X-Forwarded-* headers; behind trusted proxies the app's ProxyFix reads them
+    waitress_serve(app, host=host, port=port, threads=threads,
+                   clear_untrusted_proxy_headers=not trusted)
 
 
 main.add_command(tokens)
+main.add_command(projections)
+main.add_command(verify)
+main.add_command(checkpoint)

@@ -1,4 +1,7 @@
-"""Flask extensions, created unbound here and bound to an app in :func:`web.app.create_app`."""
+"""Flask extensions, created unbound here and bound to an app in :func:`web.app.create_app`.
+
+The limiter counts where the app's ``RATELIMIT_STORAGE_URI`` says (``XIESHANG_LIMITER_STORAGE``).
+"""
 
 from __future__ import annotations
 
@@ -11,4 +14,4 @@ from flask_wtf.csrf import CSRFProtect
 babel = Babel()
 csrf = CSRFProtect()
 login_manager = LoginManager()
-limiter = Limiter(key_func=get_remote_address, default_limits=[], storage_uri="memory://")
+limiter = Limiter(key_func=get_remote_address, default_limits=[])

@@ -5,10 +5,13 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from marshmallow import Schema, ValidationError, fields, validate
+from marshmallow import Schema, ValidationError, validate
 from sqlalchemy.engine import RowMapping
 
 from domain.values import ContractKind
+from web.forms.bounds import WHOLE_ERRORS, Whole
+from web.forms.clean_text import Text
+from web.forms.errors import error_text
 
 STATUSES = ("in_force", "expiring", "expired")
 NOTICE_FIELDS = (
@@ -23,17 +26,21 @@ NOTICE_FIELDS = (
 class NoticeSearch(Schema):
     """The public search form (query string)."""
 
-    q = fields.String(load_default="", validate=validate.Length(max=100))
-    town = fields.String(load_default=None, validate=validate.Length(max=50))
-    kind = fields.String(load_default=None, validate=validate.OneOf([str(k) for k in ContractKind]))
-    status = fields.String(load_default=None, validate=validate.OneOf(STATUSES))
-    year = fields.Integer(load_default=None, validate=validate.Range(2000, 2100))
-    page = fields.Integer(load_default=1, validate=validate.Range(1, 10_000))
-    lang = fields.String(load_default=None)
+    q = Text(load_default="", validate=validate.Length(max=100, error="length:{max}"))
+    town = Text(load_default=None, validate=validate.Length(max=50, error="length:{max}"))
+    kind = Text(load_default=None, validate=validate.OneOf([str(k) for k in ContractKind],
+                                                          error="invalid_choice"))
+    status = Text(load_default=None, validate=validate.OneOf(STATUSES, error="invalid_choice"))
+    year = Whole(load_default=None, validate=validate.Range(2000, 2100, error="range:{min}:{max}"),
+                 error_messages=WHOLE_ERRORS)
+    page = Whole(load_default=1, validate=validate.Range(1, 10_000, error="range:{min}:{max}"),
+                 error_messages=WHOLE_ERRORS)
+    lang = Text(load_default=None)
 
 
 def read_search(args: dict[str, str]) -> tuple[dict[str, Any], dict[str, list[str]]]:
-    """(search values, errors by field); blank fields count as absent."""
+    """(search values, errors by field in the reader's words); blank fields count as
+    absent."""
     given = {k: v for k, v in args.items() if v != ""}
     try:
         return NoticeSearch().load(given, unknown="exclude"), {}
@@ -41,7 +48,8 @@ def read_search(args: dict[str, str]) -> tuple[dict[str, Any], dict[str, list[st
         messages = error.messages if isinstance(error.messages, dict) else {}
         cleaned = {k: v for k, v in given.items() if k not in messages}
         values = NoticeSearch().load(cleaned, unknown="exclude")
-        return values, {k: list(v) for k, v in messages.items()}  # type: ignore[arg-type]
+        return values, {k: [error_text(m) for m in v]  # type: ignore[attr-defined]
+                        for k, v in messages.items()}
 
 
 def as_public(row: RowMapping) -> dict[str, Any]:

@@ -10,21 +10,22 @@ from web.extensions import login_manager
 
 
 class User(UserMixin):
-    """A session's account."""
+    """A session's account, and the server-side login session it came in by."""
 
-    def __init__(self, account: Account):
+    def __init__(self, account: Account, session_id: str):
         self.account = account
+        self.session_id = session_id
 
     def get_id(self) -> str:
-        """The id kept in the session."""
-        return self.account.id
+        """The id kept in the session cookie: the login session's, not the account's."""
+        return self.session_id
 
 
 @login_manager.user_loader
-def load_user(account_id: str) -> User | None:
-    """The active account behind a session, if it still exists."""
-    account = current_app.extensions["accounts"].get(account_id)
-    return User(account) if account and account.active else None
+def load_user(session_id: str) -> User | None:
+    """The active account behind a login session that has not been ended."""
+    account = current_app.extensions["accounts"].signed_in(session_id)
+    return User(account, session_id) if account else None
 
 
 def me() -> Account:

@@ -62,6 +62,12 @@ class Row:
     harmless: Form = field(default=nothing)  # posted by roles that are let through
     api: bool = False  # called with the role's bearer token and a JSON body, not a session
 
+    @property
+    def personal(self) -> bool:
+        """Whether the route may answer with personal data, which no cache may keep: every
+        route but the public pages and notices."""
+        return self.spec != PUBLIC and "/notices" not in self.rule
+
     def outcomes(self) -> dict[str, str]:
         """Each role's expected outcome."""
         return dict(zip(ROLES, self.spec.split(), strict=True))
@@ -133,6 +139,10 @@ API_ROWS: list[Row] = [
         attack=lambda p: opening_body(91000 + next(_unique)), harmless=_api_version),
     *(Row("GET", f"{API_CASE}{tail}", f"{API}/cases/{{case}}{tail}", API_CASE_READ, api=True)
       for tail in ("", "/history", "/deadlines")),
+    *(Row("GET", API_CASE, f"{API}/cases/{{case}}?{query}", API_CASE_READ, api=True)
+      for query in ("version=1", "as_of={today}")),
+    Row("GET", API_CASE, f"{API}/cases/{{case}}?version=1&as_of={{today}}",
+        "401 422 422 422 422 422", api=True),  # two moments at once: refused, whoever asks
     *(Row("POST", f"{API_CASE}/steps/{step.slug}", f"{API}/cases/{{case}}/steps/{step.slug}",
           API_NOTE if step.annotate else API_STEP, api=True, attack=_api_step(step.slug),
           harmless=_api_version) for step in STEPS),

@@ -1,4 +1,5 @@
-"""Every route × every role gets what DESIGN §1 allows, and a refused POST records nothing.
+"""Every route × every role gets what DESIGN §1 allows, a refused POST records nothing, and
+no answer of a route with personal data may be kept by a cache.
 
 The matrix itself is in ``access_matrix.py``; a route missing from it fails the first test.
 """
@@ -87,10 +88,15 @@ def _call(client: FlaskClient, row: Row, url: str, token: str | None,
     return client.post(url, json=form, headers=headers)
 
 
-def _client(app: Flask, sessions: dict[str, str], role: str) -> FlaskClient:
+def _client(app: Flask, sessions: dict[str, str], role: str, own: bool = False) -> FlaskClient:
+    """A client with the role's shared session cookie, or (``own``) a login of its own: logging
+    out ends a session wherever its cookie is."""
     client = app.test_client()
     username = WHO[role][0]
-    if username:
+    if username and own:
+        assert client.post("/login", data={"username": username,
+                                           "password": PASSWORD}).status_code == 302
+    elif username:
         client.set_cookie("session", sessions[username])
     return client
 
@@ -135,7 +141,8 @@ def test_access(app: Flask, cases: dict[str, dict[str, Any]], sessions: dict[str
     params = cases[WHO[role][1]]
     expected = row.outcomes()[role]
     username = WHO[role][0]
-    client = app.test_client() if row.api else _client(app, sessions, role)
+    client = (app.test_client() if row.api
+              else _client(app, sessions, role, own=row.rule == "/logout"))
     url = row.url.format(**params)
     if row.method == "GET":
         response = (_call(client, row, url, tokens.get(username or ""), {}) if row.api
@@ -149,6 +156,8 @@ def test_access(app: Flask, cases: dict[str, dict[str, Any]], sessions: dict[str
                     else client.post(url, data=form))
         assert _footprint(app, params["case"]) == before, "a refused or harmless POST changed state"
     assert _outcome(response) == expected, response.get_data(as_text=True)[:800]
+    if row.personal:
+        assert "no-store" in response.headers.get("Cache-Control", ""), "a cache could keep it"
     if expected == "302":
         assert urlsplit(response.headers["Location"]).path in ("/login", "/admin/accounts/sw-001")
 

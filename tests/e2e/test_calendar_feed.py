@@ -6,9 +6,12 @@ import re
 
 import pytest
 from casework import following, told  # noqa: F401 - the fixture is used by name
+from conftest import PASSWORD
 from flask import Flask
 from flask.testing import FlaskClient
 from icalendar import Calendar
+
+from domain.values import Role
 
 
 def new_address(client: FlaskClient) -> str:
@@ -43,3 +46,15 @@ def test_only_social_workers_have_a_calendar(client: FlaskClient, auth) -> None:
     assert client.get("/account/calendar").status_code == 403
     assert client.post("/account/calendar").status_code == 403
     assert client.get("/calendar/not-a-token.ics").status_code == 404
+
+
+def test_the_address_dies_with_the_account(app: Flask, client: FlaskClient, auth) -> None:
+    app.extensions["accounts"].add("xu", "徐社工", Role.SOCIAL_WORKER, "兴宁市", PASSWORD,
+                                   account_id="sw-xu")
+    assert auth.login("xu") == 302
+    address = new_address(client)
+    assert client.get(address).status_code == 200
+    client.post("/logout")
+    assert auth.login("root") == 302
+    assert client.post("/admin/accounts/sw-xu/active", data={"active": "0"}).status_code == 302
+    assert client.get(address).status_code == 404, "a disabled worker's deadlines stay private"

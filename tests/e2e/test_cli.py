@@ -47,8 +47,10 @@ def test_projections_rebuild_then_status_shows_no_lag(instance: Path) -> None:
     rebuilt = run(instance, "projections", "rebuild")
     assert rebuilt.returncode == 0, rebuilt.stderr
     status = run(instance, "projections", "status").stdout.splitlines()
-    assert {line.split()[0] for line in status} >= {"case_summaries", "audit_log", "search"}
-    assert all(line.split()[-1] == "0" for line in status)
+    models = [line.split() for line in status if "position" in line]
+    assert {words[0] for words in models} >= {"case_summaries", "audit_log", "search"}
+    assert all(words[4] == "0" and words[-1] == "0" for words in models), status
+    assert status[-1] == "status: ok"
 
 
 def test_serve_answers_over_http_and_asks_for_a_login(instance: Path) -> None:
@@ -88,6 +90,33 @@ def test_verify_names_the_case_and_version_edited_by_hand(instance: Path) -> Non
     db.commit()
     tampered = run(instance, "verify")
     assert tampered.returncode == 1
-    (line,) = [x for x in tampered.stdout.splitlines() if x.startswith("ALTERED")]
+    (line,) = [x for x in tampered.stdout.splitlines() if x.startswith("ALTERED case")]
     assert str(uuid.UUID(bytes=case_bytes)) in line
     assert f"version {version}:" in line
+
+
+def test_a_checkpoint_kept_outside_shows_the_newest_events_cut_off(
+        tmp_path_factory: pytest.TempPathFactory) -> None:
+    folder = tmp_path_factory.mktemp("checkpointed")
+    assert run(folder, "demo", "--cases", "6").returncode == 0
+    kept = folder.parent / f"{folder.name}-checkpoint.json"
+    made = run(folder, "checkpoint", "--out", str(kept))
+    assert made.returncode == 0, made.stderr
+    fingerprint = made.stdout.split("Fingerprint: ")[1].split()[0]
+    assert len(fingerprint) == 19 and fingerprint.count("-") == 3
+    assert json.loads(kept.read_text())["seal"], "sealed with the instance's chain key"
+
+    checked = run(folder, "verify", "--checkpoint", str(kept))
+    assert checked.returncode == 0, checked.stdout
+    assert f"Checkpoint {fingerprint}" in checked.stdout and "intact." in checked.stdout
+
+    db = sqlite3.connect(folder / "xieshang.sqlite3")
+    newest = db.execute("select max(id) from negotiations_events").fetchone()[0]
+    db.execute("delete from negotiations_events where id = ?", (newest,))
+    db.execute("delete from event_ledger where notification_id = ?", (newest,))
+    db.commit()
+    db.close()
+    assert run(folder, "verify").returncode == 0, "the database alone cannot tell"
+    cut = run(folder, "verify", "--checkpoint", str(kept))
+    assert cut.returncode == 1
+    assert "1 event(s) removed since the checkpoint" in cut.stdout

@@ -19,6 +19,7 @@ from psycopg.conninfo import conninfo_to_dict
 from sqlalchemy.engine import URL
 from storyteller import Apps, Story
 
+from config.keys import new_key
 from config.settings import Settings
 from domain.commands import Negotiations
 
@@ -63,8 +64,9 @@ def postgres_admin() -> str:
     params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)],
 )
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Settings]:
-    """Settings for a fresh, empty event store: a SQLite file under ``tmp_path``, or a
-    PostgreSQL database created for this test alone and dropped afterwards."""
+    """Settings for a fresh, empty event store: a SQLite file under ``tmp_path`` (its chain
+    key beside it), or a PostgreSQL database created for this test alone and dropped
+    afterwards, with a chain key of its own, as production has."""
     env = {"XIESHANG_INSTANCE_PATH": str(tmp_path)}
     if request.param == "sqlite":
         yield Settings.from_env(env)
@@ -74,7 +76,8 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Settings]:
     with psycopg.connect(admin, autocommit=True) as conn:
         conn.execute(f'CREATE DATABASE "{name}"')
     try:
-        yield Settings.from_env({**env, "XIESHANG_DATABASE_URL": database_url(admin, name)})
+        yield Settings.from_env({**env, "XIESHANG_DATABASE_URL": database_url(admin, name),
+                                 "XIESHANG_CHAIN_KEY": new_key()})
     finally:
         with psycopg.connect(admin, autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

@@ -1,4 +1,5 @@
-"""API bearer tokens: each account's named, expiring, revocable tokens, kept only as hashes."""
+"""API bearer tokens: each account's named, expiring, revocable tokens, kept only as hashes
+(the name an account gives a token is free text: encrypted when a cipher key is set)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ from uuid import uuid4
 from sqlalchemy import Column, DateTime, MetaData, String, Table, Text, insert, select, update
 from sqlalchemy.engine import Engine, RowMapping
 
+from projections.encryption import ENCRYPTED, Encryption, encryption_of
+
 PREFIX = "xs_"
 DEFAULT_DAYS = 90
 MAX_DAYS = 366
@@ -20,7 +23,7 @@ api_tokens = Table(
     "api_tokens", metadata,
     Column("id", String(32), primary_key=True),
     Column("account_id", String(40), nullable=False, index=True),
-    Column("name", Text, nullable=False),
+    Column("name", Text, nullable=False, info=ENCRYPTED),
     Column("token_sha256", String(64), nullable=False, unique=True),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("expires_at", DateTime(timezone=True), nullable=False),
@@ -67,8 +70,9 @@ def _aware(moment: datetime | None) -> datetime | None:
     return moment
 
 
-def _token(row: RowMapping) -> ApiToken:
-    return ApiToken(id=row["id"], account_id=row["account_id"], name=row["name"],
+def _token(row: RowMapping, encryption: Encryption) -> ApiToken:
+    return ApiToken(id=row["id"], account_id=row["account_id"],
+                    name=encryption.decrypt(row["name"]),
                     created_at=_aware(row["created_at"]),  # type: ignore[arg-type]
                     expires_at=_aware(row["expires_at"]),  # type: ignore[arg-type]
                     revoked_at=_aware(row["revoked_at"]))
@@ -79,6 +83,7 @@ class ApiTokens:
 
     def __init__(self, engine: Engine):
         self.engine = engine
+        self.encryption = encryption_of(engine)
         metadata.create_all(engine)
 
     def issue(self, account_id: str, name: str, days: int = DEFAULT_DAYS,
@@ -92,7 +97,7 @@ class ApiTokens:
                          created_at=now, expires_at=now + timedelta(days=days), revoked_at=None)
         with self.engine.begin() as connection:
             connection.execute(insert(api_tokens).values(
-                id=token.id, account_id=account_id, name=token.name,
+                id=token.id, account_id=account_id, name=self.encryption.encrypt(token.name),
                 token_sha256=_digest(secret), created_at=now, expires_at=token.expires_at))
         return token, secret
 
@@ -101,14 +106,14 @@ class ApiTokens:
         query = (select(api_tokens).where(api_tokens.c.account_id == account_id)
                  .order_by(api_tokens.c.created_at.desc()))
         with self.engine.connect() as connection:
-            return [_token(row) for row in connection.execute(query).mappings()]
+            return [_token(row, self.encryption) for row in connection.execute(query).mappings()]
 
     def everyone(self) -> list[ApiToken]:
         """Every token of every account, newest first."""
         with self.engine.connect() as connection:
             rows = connection.execute(select(api_tokens)
                                       .order_by(api_tokens.c.created_at.desc())).mappings()
-            return [_token(row) for row in rows]
+            return [_token(row, self.encryption) for row in rows]
 
     def revoke(self, token_id: str, account_id: str | None = None,
                now: datetime | None = None) -> bool:
@@ -129,5 +134,5 @@ class ApiTokens:
             row = connection.execute(query).mappings().first()
         if row is None:
             return None, TokenProblem.UNKNOWN
-        token = _token(row)
+        token = _token(row, self.encryption)
         return token, token.problem(now or datetime.now(tz=UTC))

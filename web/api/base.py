@@ -7,16 +7,15 @@ from typing import Any, NoReturn
 from uuid import UUID
 
 import flask_smorest
-from flask import current_app
 from flask_babel import gettext as _
-from marshmallow import RAISE, Schema, ValidationError, fields
-from webargs.flaskparser import FlaskParser
+from marshmallow import RAISE, Schema, ValidationError, fields, missing
+from webargs.flaskparser import FlaskParser, is_json_request
 
 from domain.case import NegotiationCase
-from domain.errors import CaseNotFound
-from web.access import may_see
 from web.accounts.store import Account
+from web.api.json_body import parsed
 from web.api.problems import Problem, invalid
+from web.case_reads import CaseHidden, readable_case
 
 
 class StrictParser(FlaskParser):
@@ -27,6 +26,13 @@ class StrictParser(FlaskParser):
         if not req.is_json:
             raise Problem(415, "unsupported-media-type", _("Send the body as application/json."))
         return super().load_json(req, schema)
+
+    def _raw_load_json(self, req: Any) -> Any:
+        """The JSON body, its nesting bounded before it is parsed (400 if too deep)."""
+        if not is_json_request(req):
+            return missing
+        body = req.get_data(cache=True)
+        return parsed(body) if body else missing
 
     def handle_error(self, error: ValidationError, req: Any, schema: Schema, *,
                      error_status_code: int | None, error_headers: Any) -> NoReturn:
@@ -57,21 +63,18 @@ def strict(schema: type[Schema]) -> type[Schema]:
         if isinstance(inner, fields.Nested) and isinstance(inner.nested, type):
             overrides[name] = fields.List(fields.Nested(strict(inner.nested)),
                                           load_default=item.load_default,
-                                          metadata=item.metadata)
+                                          validate=item.validators, metadata=item.metadata)
     meta = type("Meta", (getattr(schema, "Meta", object),), {"unknown": RAISE})
     return type(schema.__name__, (schema,), {**overrides, "Meta": meta})
 
 
-def visible(account: Account, case_id: UUID, version: int | None = None) -> NegotiationCase:
-    """The case if the caller may see it; 404 otherwise (no hint that it exists)."""
+def visible(account: Account, case_id: UUID) -> NegotiationCase:
+    """The case as it is now, if the caller may see it now; 404 otherwise (no hint that it
+    exists). Every call on one case starts here."""
     try:
-        case = current_app.extensions["negotiations"].get_case(case_id, version=version)
-    except CaseNotFound:
+        return readable_case(account, case_id)
+    except CaseHidden:
         raise not_found() from None
-    state = case.state
-    if not may_see(account, state.opened["scope"], state.assigned_to.id):
-        raise not_found()
-    return case  # type: ignore[no-any-return]
 
 
 def not_found() -> Problem:

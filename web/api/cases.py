@@ -17,13 +17,16 @@ from domain.entries import as_recorded
 from domain.values import Role
 from projections.base import engine_of
 from projections.queries import CaseFilter, list_cases
+from web import case_reads
 from web.access import may_enter, visible_scopes
 from web.accounts.store import Account
 from web.api import schemas as s
 from web.api.auth import authenticate, caller
 from web.api.base import Blueprint, forbidden, not_found, strict, visible
+from web.api.problems import Problem
 from web.api.recording import recorded_or_problem
 from web.api.representation import case_row, case_view, deadline_view, entry_view
+from web.forms.bounds import WHOLE_ERRORS, Whole, query_day
 from web.forms.preparation import OpenCaseSchema
 from web.forms.registry import STEPS
 
@@ -39,11 +42,14 @@ class OpenCaseRequest(OpenCaseSchema):
 
 
 class CaseArgs(Schema):
-    """Which moment of the case to read (at most one of the two)."""
+    """Which moment of the case to read: at most one of the two (both at once: 422). Who
+    may read it is judged on the case as it is now, whatever moment is asked for."""
 
-    as_of = fields.Date(metadata={"description": "The case as it stood at the end of this "
-                                                 "day (China time)"})
-    version = fields.Integer(validate=validate.Range(1, 1_000_000))
+    as_of = query_day(metadata={"description": "The case as it stood at the end of this day "
+                                               "(China time), 1949-10-01 to 2100-12-31"})
+    version = Whole(validate=validate.Range(1, 1_000_000, error="range:{min}:{max}"),
+                    error_messages=WHOLE_ERRORS, metadata={
+        "description": "The case as it was at this version (404 past its newest)"})
 
 
 class DeadlineListSchema(Schema):
@@ -91,21 +97,31 @@ def open_case(data: dict[str, Any]) -> Any:
         scope=account.scope, case_id=data["case_token"] or uuid4()))
 
 
+def _two_moments() -> Problem:
+    return Problem(422, "invalid-input", _("The request has invalid fields."),
+                   _("Ask for the case at a version or as of a day, not both."),
+                   errors={"as_of": [_("Leave this out when asking for a version.")]})
+
+
 @bp.route("/cases/<uuid:case_id>", methods=["GET"])
 @bp.arguments(CaseArgs, location="query")
 @bp.response(200, s.CaseSchema)
 def read_case(args: dict[str, Any], case_id: UUID) -> dict[str, Any]:
-    """The case now, at a version, or as it stood at the end of a day."""
+    """The case now, at a version, or as it stood at the end of a day (not both: 422)."""
+    version, day = args.get("version"), args.get("as_of")
+    if version is not None and day is not None:
+        raise _two_moments()
     account = caller()
-    case = visible(account, case_id, version=args.get("version"))
-    as_of = args.get("as_of")
-    if as_of is not None:
-        then = current_app.extensions["negotiations"].case_on(case_id, as_of)
-        if then is None:
-            raise not_found()
-        case = then
-    today = as_of or clock.today()
-    return case_view(case, today, next_steps(account, case) if as_of is None else [], as_of)
+    case = visible(account, case_id)
+    if version is not None:
+        then = case_reads.at_version(case, version)
+    elif day is not None:
+        then = case_reads.as_of(case, day)
+    else:
+        return case_view(case, clock.today(), next_steps(account, case))
+    if then is None:
+        raise not_found()
+    return case_view(then, day or clock.today(), [], day)
 
 
 @bp.route("/cases/<uuid:case_id>/history", methods=["GET"])

@@ -21,6 +21,8 @@ from web.accounts.store import Account
 from web.api import schemas as s
 from web.api.auth import authenticate, caller
 from web.api.base import Blueprint, forbidden
+from web.forms.bounds import WHOLE_ERRORS, Whole, query_day
+from web.forms.clean_text import Text
 
 bp = Blueprint("api_oversight", __name__, description="Deadlines, audit log and statistics")
 bp.before_request(authenticate)
@@ -29,7 +31,8 @@ bp.before_request(authenticate)
 class DueArgs(s.PageArgs):
     """How far ahead to look, and which page."""
 
-    days = fields.Integer(load_default=7, validate=validate.Range(0, 366))
+    days = Whole(load_default=7, validate=validate.Range(0, 366, error="range:{min}:{max}"),
+                 error_messages=WHOLE_ERRORS)
 
 
 class DueRowSchema(s.DeadlineSchema):
@@ -48,11 +51,11 @@ class DueListSchema(s.PageSchema):
 class AuditArgs(s.PageArgs):
     """Filters of the audit log (days are China dates, both ends included)."""
 
-    actor = fields.String(validate=validate.Length(max=40))
+    actor = Text(validate=validate.Length(max=40, error="length:{max}"))
     case = fields.UUID()
-    event = fields.String(validate=validate.OneOf(sorted(LABELS["event"])))
-    since = fields.Date()
-    until = fields.Date()
+    event = Text(validate=validate.OneOf(sorted(LABELS["event"]), error="invalid_choice"))
+    since = query_day()
+    until = query_day()
 
     @validates_schema
     def in_order(self, data: dict[str, Any], **_kwargs: Any) -> None:

@@ -52,8 +52,9 @@ class Problem(Exception):
         if self.errors:
             body["errors"] = self.errors
         body.update(self.extra)
-        response = Response(json.dumps(body, ensure_ascii=False), self.status,
-                            mimetype=MEDIA_TYPE)
+        # A lone surrogate (an unknown field's name, say) is written as its JSON escape.
+        text = json.dumps(body, ensure_ascii=False).encode("utf-8", "backslashreplace")
+        response = Response(text, self.status, mimetype=MEDIA_TYPE)
         response.headers.update(self.headers)
         response.headers["Content-Language"] = "en" if lang() == "en" else "zh-CN"
         return response
@@ -62,7 +63,7 @@ class Problem(Exception):
 def _text(message: Any) -> str:
     if str(message) == "Unknown field.":
         return _("This field is not part of this request.")
-    return error_text(str(message))
+    return error_text(message)
 
 
 def field_errors(messages: Any, prefix: str = "") -> dict[str, list[str]]:

@@ -7,13 +7,18 @@ from marshmallow import Schema, fields, validate
 from domain.deadlines import DeadlineKind, DeadlineStatus
 from domain.stages import Stage
 from domain.values import ContractKind, Role
+from web.forms.bounds import WHOLE_ERRORS, Whole, page_field, per_page_field
+from web.forms.clean_text import Text
 from web.public_notices import STATUSES
-
-MAX_PER_PAGE = 200
 
 
 def _one_of(values: object) -> validate.OneOf:
-    return validate.OneOf([str(v) for v in values])  # type: ignore[attr-defined]
+    return validate.OneOf([str(v) for v in values],  # type: ignore[attr-defined]
+                          error="invalid_choice")
+
+
+def _at_most(count: int) -> validate.Length:
+    return validate.Length(max=count, error="length:{max}")
 
 
 class ActorSchema(Schema):
@@ -96,8 +101,8 @@ class RecordedSchema(Schema):
 class PageArgs(Schema):
     """Which page of a list."""
 
-    page = fields.Integer(load_default=1, validate=validate.Range(1, 100_000))
-    per_page = fields.Integer(load_default=50, validate=validate.Range(1, MAX_PER_PAGE))
+    page = page_field()
+    per_page = per_page_field()
 
 
 class PageSchema(Schema):
@@ -111,14 +116,14 @@ class PageSchema(Schema):
 class CaseListArgs(PageArgs):
     """Filters of the case list (all optional)."""
 
-    q = fields.String(load_default="", validate=validate.Length(max=100),
-                      metadata={"description": "Words in the enterprise, town, industry..."})
-    stage = fields.String(validate=_one_of(Stage))
-    kind = fields.String(validate=_one_of(ContractKind))
-    town = fields.String(validate=validate.Length(max=50))
-    worker = fields.String(validate=validate.Length(max=40),
-                           metadata={"description": "Assigned social worker's account id"})
-    overdue = fields.Boolean(load_default=False)
+    q = Text(load_default="", validate=_at_most(100),
+             metadata={"description": "Words in the enterprise, town, industry..."})
+    stage = Text(validate=_one_of(Stage))
+    kind = Text(validate=_one_of(ContractKind))
+    town = Text(validate=_at_most(50))
+    worker = Text(validate=_at_most(40),
+                  metadata={"description": "Assigned social worker's account id"})
+    overdue = fields.Boolean(load_default=False, error_messages={"invalid": "invalid_choice"})
 
 
 class CaseRowSchema(Schema):
@@ -152,11 +157,12 @@ class CasePageSchema(PageSchema):
 class NoticeArgs(PageArgs):
     """The public notice search."""
 
-    q = fields.String(load_default="", validate=validate.Length(max=100))
-    town = fields.String(validate=validate.Length(max=50))
-    kind = fields.String(validate=_one_of(ContractKind))
-    status = fields.String(validate=validate.OneOf(STATUSES))
-    year = fields.Integer(validate=validate.Range(2000, 2100))
+    q = Text(load_default="", validate=_at_most(100))
+    town = Text(validate=_at_most(50))
+    kind = Text(validate=_one_of(ContractKind))
+    status = Text(validate=_one_of(STATUSES))
+    year = Whole(validate=validate.Range(2000, 2100, error="range:{min}:{max}"),
+                 error_messages=WHOLE_ERRORS)
 
 
 class NoticeSchema(Schema):

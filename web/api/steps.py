@@ -9,7 +9,7 @@ from uuid import UUID
 
 from flask import current_app
 from flask_babel import gettext as _
-from marshmallow import fields, validate
+from marshmallow import validate
 
 from web.access import may_enter, may_sign_off
 from web.api import schemas as s
@@ -19,7 +19,10 @@ from web.api.problems import invalid
 from web.api.recording import recorded_or_problem
 from web.attachments import AttachmentRefused, checked_content, store
 from web.forms.base import StepSchema
+from web.forms.bounds import WHOLE_ERRORS, Whole
+from web.forms.clean_text import Text
 from web.forms.entries import AttachmentSchema
+from web.forms.fields import REQUIRED
 from web.forms.hooks import PREPARE
 from web.forms.registry import STEPS, Step
 
@@ -31,17 +34,24 @@ STEP_PATH = "/cases/<uuid:case_id>/steps/"
 class AttachmentRequest(AttachmentSchema):
     """An attachment: the file's name and its bytes in base64 (at most 10 MB)."""
 
-    filename = fields.String(required=True, validate=validate.Length(1, 200))
-    content_base64 = fields.String(required=True, validate=validate.Length(1, 14_000_000))
+    filename = Text(required=True, validate=validate.Length(1, 200, error="length:{max}"),
+                    error_messages={**REQUIRED, "invalid": "invalid_text"})
+    content_base64 = Text(required=True,
+                          validate=validate.Length(1, 14_000_000, error="invalid_base64"),
+                          error_messages={**REQUIRED, "invalid": "invalid_base64"})
 
 
 class SignOffDecision(StepSchema):
     """A supervisor gives or refuses a pending sign-off request."""
 
-    request_version = fields.Integer(required=True, validate=validate.Range(1, 1_000_000))
-    decision = fields.String(required=True, validate=validate.OneOf(["give", "refuse"]))
-    note = fields.String(load_default="", validate=validate.Length(max=2000))
-    reason = fields.String(load_default="", validate=validate.Length(max=2000))
+    request_version = Whole(required=True, error_messages={**REQUIRED, **WHOLE_ERRORS},
+                            validate=validate.Range(1, 1_000_000, error="range:{min}:{max}"))
+    decision = Text(required=True, error_messages=REQUIRED,
+                    validate=validate.OneOf(["give", "refuse"], error="invalid_choice"))
+    note = Text(multiline=True, load_default="",
+                validate=validate.Length(max=2000, error="length:{max}"))
+    reason = Text(multiline=True, load_default="",
+                  validate=validate.Length(max=2000, error="length:{max}"))
 
 
 def _attachment(data: dict[str, Any]) -> dict[str, Any]:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _
-from marshmallow import EXCLUDE, Schema, fields
+from marshmallow import EXCLUDE, Schema
 
+from web.forms.bounds import WHOLE_ERRORS, Whole
 from web.forms.fields import REQUIRED, day
 
 
@@ -21,10 +22,10 @@ class StepSchema(FormSchema):
     """Every entry: its business date and the case version the form was loaded at."""
 
     occurred_on = day(_("Date it happened"))
-    expected_version = fields.Integer(required=True, error_messages={
-        **REQUIRED, "invalid": "invalid_integer"}, metadata={
-            "widget": "hidden",
-            "description": "The case's version as you read it; a stale one is refused (409)"})
+    expected_version = Whole(required=True, error_messages={**REQUIRED, **WHOLE_ERRORS},
+                             metadata={"widget": "hidden",
+                                       "description": "The case's version as you read it; "
+                                                      "a stale one is refused (409)"})
 
 
 class RowSchema(FormSchema):

@@ -35,7 +35,7 @@ class CorrectionSchema(StepSchema):
     corrects_version = picked(_("Entry to correct"), "entries")
     field = text(_("Fact to correct (its name, e.g. votes_for or key_terms.minimum_wage)"),
                  max_len=100)
-    value = text(_("New value"), required=False, max_len=5000)
+    value = text(_("New value"), required=False, long=True)
     reason = text(_("Reason"), long=True)
 
 

@@ -15,9 +15,38 @@ TOP = "_top"
 ALIASES = {"workers_side": "worker_side", "changes": "field", "assigned_to": TOP}
 
 
+class FieldCode(str):
+    """An error code that carries its field's label, so that the words can name the field."""
+
+    label: Any
+
+    def __new__(cls, code: str, label: Any) -> FieldCode:
+        made = super().__new__(cls, code)
+        made.label = label
+        return made
+
+
+def _label(code: str) -> Any:
+    return getattr(code, "label", None) or _("This field")
+
+
 def error_text(code: str) -> str:
-    """The words for an error code from :mod:`web.forms.fields`."""
+    """The words for an error code from :mod:`web.forms.fields` (a :class:`FieldCode`
+    names its field)."""
     key, *params = str(code).split(":")
+    if key == "characters" and params:
+        return _("“%(field)s” contains a character that is not allowed (%(char)s): control "
+                 "characters such as NUL and broken Unicode are refused.",
+                 field=_label(code), char=params[0])
+    if key == "line_break":
+        return _("“%(field)s” takes one line: no line breaks or tabs.", field=_label(code))
+    if key == "date_range" and len(params) == 2:
+        return _("Enter a date between %(low)s and %(high)s.", low=params[0], high=params[1])
+    if key == "items" and params:
+        return _("At most %(count)s entries.", count=params[0])
+    if key == "file_name" and params:
+        return _("The file's name contains a character that is not allowed (%(char)s).",
+                 char=params[0])
     if key == "required":
         return _("Please fill this in.")
     if key == "invalid_date":
@@ -67,9 +96,9 @@ def flatten(messages: Any, prefix: str = "") -> dict[str, list[str]]:
                 for inner, texts in flatten(item, prefix).items():
                     found.setdefault(inner, []).extend(texts)
             else:
-                found.setdefault(prefix or TOP, []).append(error_text(str(item)))
+                found.setdefault(prefix or TOP, []).append(error_text(item))
     else:
-        found.setdefault(prefix or TOP, []).append(error_text(str(messages)))
+        found.setdefault(prefix or TOP, []).append(error_text(messages))
     return found
 
 

@@ -15,6 +15,9 @@ from typing import Any
 from flask_babel import lazy_gettext as _
 from marshmallow import ValidationError, fields, validate
 
+from web.forms.bounds import FIRST_BUSINESS_DAY, LAST_DAY, WHOLE_ERRORS, Whole, between
+from web.forms.clean_text import Text
+
 TEXT_MAX = 200
 LONG_TEXT_MAX = 20000
 REQUIRED: dict[str, Any] = {"required": "required", "null": "required"}
@@ -46,34 +49,33 @@ def _optional(required: bool) -> dict[str, Any]:
 
 
 def text(label: Any, *, required: bool = True, long: bool = False, max_len: int | None = None,
-         widget: str | None = None) -> fields.String:
-    """A text (``long``: a textarea); required texts may not be blank."""
+         widget: str | None = None) -> Text:
+    """A text (``long``: a textarea, several lines); required texts may not be blank."""
     limit = max_len or (LONG_TEXT_MAX if long else TEXT_MAX)
     checks: list[validate.Validator] = [validate.Length(max=limit, error="length:{max}")]
     if required:
         checks.append(NotBlank(error="required"))
     extra: dict[str, Any] = {} if required else {"load_default": ""}
-    return fields.String(required=required, validate=checks, **extra,
-                         error_messages={**REQUIRED, "invalid": "invalid_text"},
-                         metadata={"label": label,
-                                   "widget": widget or ("textarea" if long else "text")})
+    return Text(multiline=long, required=required, validate=checks, **extra,
+                error_messages={**REQUIRED, "invalid": "invalid_text"},
+                metadata={"label": label, "widget": widget or ("textarea" if long else "text")})
 
 
 def day(label: Any, *, required: bool = True) -> fields.Date:
-    """A date typed as YYYY-MM-DD (the browser's date picker)."""
+    """A business date typed as YYYY-MM-DD (the browser's date picker), within bounds."""
     return fields.Date(required=required, **_optional(required),
+                       validate=between(FIRST_BUSINESS_DAY, LAST_DAY),
                        error_messages={**REQUIRED, "invalid": "invalid_date",
                                        "format": "invalid_date"},
                        metadata={"label": label, "widget": "date"})
 
 
 def whole(label: Any, *, low: int | None = 0, high: int | None = None,
-          required: bool = True, widget: str = "number") -> fields.Integer:
-    """A whole number between ``low`` and ``high``."""
-    return fields.Integer(required=required, **_optional(required), validate=_range(low, high),
-                          error_messages={**REQUIRED, "invalid": "invalid_integer",
-                                          "too_large": "invalid_integer"},
-                          metadata={"label": label, "widget": widget})
+          required: bool = True, widget: str = "number") -> Whole:
+    """A whole number between ``low`` and ``high`` (a fraction is refused, not cut)."""
+    return Whole(required=required, **_optional(required), validate=_range(low, high),
+                 error_messages={**REQUIRED, **WHOLE_ERRORS},
+                 metadata={"label": label, "widget": widget})
 
 
 def decimal(label: Any, *, low: float, high: float) -> fields.Float:
@@ -107,23 +109,30 @@ def choice(label: Any, enum: type[StrEnum]) -> fields.Enum:
                                  "choices": [(str(v), CHOICE_LABELS[str(v)]) for v in enum]})
 
 
-def picked(label: Any, source: str) -> fields.String:
+def picked(label: Any, source: str) -> Text:
     """A select whose options the view computes from the case (``source`` names them)."""
-    return fields.String(required=True, validate=validate.Length(min=1, error="required"),
-                         error_messages=REQUIRED,
-                         metadata={"label": label, "widget": "dynamic", "source": source})
+    return Text(required=True, validate=validate.Length(min=1, error="required"),
+                error_messages={**REQUIRED, "invalid": "invalid_text"},
+                metadata={"label": label, "widget": "dynamic", "source": source})
+
+
+def _at_most(count: int) -> validate.Length:
+    return validate.Length(max=count, error="items:{max}")
 
 
 def rows(label: Any, schema: Any, count: int) -> fields.List:
-    """A list of records typed into ``count`` fixed rows; blank rows are ignored."""
-    return fields.List(fields.Nested(schema), load_default=list,
+    """A list of records typed into ``count`` fixed rows (at most ``count`` through the API);
+    blank rows are ignored."""
+    return fields.List(fields.Nested(schema), load_default=list, validate=_at_most(count),
                        metadata={"label": label, "widget": "rows", "rows": count})
 
 
 def lines(label: Any, count: int, *, max_len: int = TEXT_MAX) -> fields.List:
-    """A list of short texts typed into ``count`` fixed inputs; blank ones are ignored."""
-    item = fields.String(validate=validate.Length(max=max_len, error="length:{max}"))
-    return fields.List(item, load_default=list,
+    """A list of one-line texts typed into ``count`` fixed inputs (at most ``count`` through
+    the API); blank ones are ignored."""
+    item = Text(validate=validate.Length(max=max_len, error="length:{max}"),
+                error_messages={"invalid": "invalid_text"}, metadata={"label": label})
+    return fields.List(item, load_default=list, validate=_at_most(count),
                        metadata={"label": label, "widget": "lines", "rows": count})
 
 

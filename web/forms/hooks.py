@@ -12,6 +12,7 @@ from domain.case import NegotiationCase
 from domain.case_entries import CORRECTABLE
 from domain.values import Role
 from web.accounts.store import Account
+from web.forms.correction_fields import checked_new_value
 from web.i18n import label, show_date
 
 TRUE = {"true", "yes", "1", "y", "是", "对"}
@@ -60,7 +61,8 @@ def _parsed(old: Any, text: str) -> Any:
 
 
 def correction_facts(case: NegotiationCase, data: dict[str, Any]) -> dict[str, Any]:
-    """The correction's arguments: the new value parsed by the kind of the old one."""
+    """The correction's arguments: the new value parsed by the kind of the old one and
+    checked by the corrected step's own field."""
     try:
         version = int(data["corrects_version"])
     except ValueError:
@@ -76,6 +78,11 @@ def correction_facts(case: NegotiationCase, data: dict[str, Any]) -> dict[str, A
         value = _parsed(old, data["value"])
     except ValueError:
         raise ValidationError({"value": ["value_kind"]}) from None
+    if entry is not None:
+        try:
+            value = checked_new_value(entry.type, path, old, value)
+        except ValidationError as error:
+            raise ValidationError({"value": error.messages}) from None
     return {"corrects_version": version, "changes": {path: value}, "reason": data["reason"]}
 
 

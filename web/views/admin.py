@@ -17,6 +17,7 @@ from projections.base import engine_of
 from projections.tables import case_summaries
 from web.access import may_manage_accounts
 from web.accounts.store import MIN_PASSWORD, Account, AccountError, AccountStore
+from web.forms.clean_text import text_error
 from web.users import me
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
@@ -60,6 +61,15 @@ def _messages() -> dict[str, tuple[str, str]]:
     }
 
 
+def _refused(errors: dict[str, str], *names: str) -> None:
+    """A text the check of :mod:`web.forms.clean_text` refuses is an error at its field."""
+    labels = {"username": _("Username"), "name": _("Name"), "scope": _("Scope"),
+              "password": _("Password")}
+    for name in names:
+        if message := text_error(request.form.get(name, ""), labels[name]):
+            errors[name] = message
+
+
 def _role(errors: dict[str, str]) -> Role | None:
     try:
         return Role(request.form.get("role", ""))
@@ -92,6 +102,7 @@ def create() -> ResponseReturnValue:
     for field in ("username", "name", "scope"):
         if not form[field]:
             errors[field] = _("Required.")
+    _refused(errors, "username", "name", "scope", "password")
     if role is not None and not errors:
         try:
             account = _store().add(form["username"], form["name"], role, form["scope"],
@@ -127,6 +138,7 @@ def change(account_id: str) -> ResponseReturnValue:
     scope = request.form.get("scope", "").strip()
     if not scope:
         errors["scope"] = _("Required.")
+    _refused(errors, "scope")
     if account.id == me().id and role is not None and role is not Role.ADMIN:
         errors["role"] = _("You cannot take away your own admin role.")
     if errors:
@@ -141,6 +153,8 @@ def change(account_id: str) -> ResponseReturnValue:
 def set_active(account_id: str) -> ResponseReturnValue:
     """Disable or enable the account (an admin cannot disable herself)."""
     account = _account(account_id)
+    if request.form.get("active") not in ("0", "1"):
+        return _edit_page(account, 400, errors={"active": _("Choose one of the options.")})
     active = request.form.get("active") == "1"
     if account.id == me().id and not active:
         return _edit_page(account, 422, errors={"active": _("You cannot disable yourself.")})
@@ -154,6 +168,10 @@ def set_active(account_id: str) -> ResponseReturnValue:
 def reset_password(account_id: str) -> ResponseReturnValue:
     """Set a new password for the account."""
     account = _account(account_id)
+    errors: dict[str, str] = {}
+    _refused(errors, "password")
+    if errors:
+        return _edit_page(account, 422, errors=errors)
     try:
         _store().change(account.id, password=request.form.get("password", ""))
     except AccountError as error:

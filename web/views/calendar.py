@@ -65,9 +65,11 @@ def revoke_calendar() -> ResponseReturnValue:
 @bp.get("/calendar/<token>.ics")
 def feed(token: str) -> ResponseReturnValue:
     """The deadlines of the worker's open cases, as all-day events (no login: the URL is
-    the secret). An unknown or revoked token is not found."""
+    the secret). An unknown or revoked token, or one of an account that is no longer an
+    active social worker, is not found."""
     account_id = _feeds().account_for(token[:100])
-    if account_id is None:
+    account = current_app.extensions["accounts"].get(account_id) if account_id else None
+    if account is None or not account.active or account.role is not Role.SOCIAL_WORKER:
         abort(404)
     today = clock.today()
     calendar = Calendar()
@@ -76,7 +78,7 @@ def feed(token: str) -> ResponseReturnValue:
     calendar.add("x-wr-calname", _("Xieshang deadlines"))
     stamp = datetime.now(tz=UTC)
     engine = engine_of(current_app.extensions["negotiations"])
-    for row in open_deadlines(engine, today, HORIZON_DAYS, assigned_id=account_id):
+    for row in open_deadlines(engine, today, HORIZON_DAYS, assigned_id=account.id):
         event = Event()
         event.add("uid", f"{row['case_id']}-{row['kind']}-{row['source_version']}@xieshang")
         event.add("dtstamp", stamp)

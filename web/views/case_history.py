@@ -3,7 +3,6 @@ and the supervisor's sign-off of pending requests."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 from uuid import UUID
 
@@ -21,7 +20,11 @@ from domain.stages import Stage
 from domain.values import Role
 from projections.base import engine_of
 from projections.tables import audit_log
+from web import case_reads
 from web.access import may_sign_off, visible_scopes
+from web.forms.bounds import query_date
+from web.forms.clean_text import text_error
+from web.forms.errors import error_text
 from web.history import changes_by_version, flatten
 from web.history_labels import change_name, change_values, show_value, shown_facts, state_names
 from web.i18n import lang
@@ -59,11 +62,11 @@ def as_of(case_id: UUID) -> ResponseReturnValue:
     if not text:
         return render_template("supervisor/as_of.html", **context)
     try:
-        day = date.fromisoformat(text)
-    except ValueError:
-        context["error"] = _("Enter a date as YYYY-MM-DD.")
+        day = query_date(text)
+    except ValueError as error:
+        context["error"] = error_text(str(error))
         return render_template("supervisor/as_of.html", **context), 400
-    then = current_app.extensions["negotiations"].case_on(case_id, day)
+    then = case_reads.as_of(current, day)
     context.update(day=day, then=then)
     if then is not None:
         context.update(deadlines=deadlines(then.state), fields=flatten(then.state),
@@ -100,7 +103,10 @@ def queue() -> ResponseReturnValue:
         case_ids = list(connection.execute(query).scalars())
     waiting = []
     for case_id in case_ids:
-        case = negotiations.get_case(UUID(case_id))
+        try:
+            case = case_reads.readable_case(account, UUID(case_id))
+        except case_reads.CaseHidden:
+            continue
         pending = [pair.start for pair in case.state.sign_offs if pair.end is None]
         if pending:
             waiting.append((case, pending))
@@ -137,6 +143,11 @@ def decide(case_id: UUID) -> ResponseReturnValue:
     form = {"request_version": request_version, "decision": decision,
             "note": request.form.get("note", "").strip()[:2000],
             "reason": request.form.get("reason", "").strip()[:2000]}
+    refused = [message for name, label in (("note", _("Note (optional)")),
+                                           ("reason", _("Reason for refusing")))
+               if (message := text_error(str(form[name]), label, multiline=True))]
+    if refused:
+        return _sign_off_page(case_id, 400, form=form, errors=refused)
     negotiations = current_app.extensions["negotiations"]
     try:
         if decision == "give":

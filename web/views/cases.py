@@ -12,11 +12,11 @@ from sqlalchemy.engine import Engine
 from domain import clock
 from domain.case import NegotiationCase
 from domain.deadlines import deadlines
-from domain.errors import CaseNotFound
 from domain.stages import Stage
 from projections.base import engine_of
 from projections.queries import CaseFilter, list_cases, open_deadlines
-from web.access import may_see, visible_scopes
+from web.access import visible_scopes
+from web.case_reads import CaseHidden, readable_case
 from web.users import me
 
 bp = Blueprint("cases", __name__)
@@ -27,15 +27,12 @@ def _engine() -> Engine:
 
 
 def visible_case(case_id: UUID) -> NegotiationCase:
-    """The case, if the logged-in account may see it; 404 otherwise (no hint it exists)."""
+    """The case as it is now, if the logged-in account may see it now; 404 otherwise (no
+    hint it exists). Every screen of one case starts here."""
     try:
-        case = current_app.extensions["negotiations"].get_case(case_id)
-    except CaseNotFound:
+        return readable_case(me(), case_id)
+    except CaseHidden:
         abort(404)
-    state = case.state
-    if not may_see(me(), state.opened["scope"], state.assigned_to.id):
-        abort(404)
-    return case
 
 
 @bp.get("/")

@@ -12,8 +12,9 @@ from flask_login import current_user, login_required
 
 from domain.case import NegotiationCase
 from domain.values import Role
+from web import case_reads
 from web.access import may_enter
-from web.attachments import path_of
+from web.attachments import download_name, path_of
 from web.forms import documents, handling
 from web.forms.registry import BY_SLUG, STEPS, Step
 from web.users import me
@@ -85,7 +86,7 @@ def attachment(case_id: UUID, sha256: str) -> ResponseReturnValue:
     if entry is None or not path.is_file():
         abort(404)
     return send_file(path, mimetype=entry["media_type"], as_attachment=True,
-                     download_name=entry["filename"])
+                     download_name=download_name(entry["filename"]))
 
 
 def printed(case_id: UUID, version: int, kind: str) -> tuple[NegotiationCase, Any, Any]:
@@ -93,9 +94,9 @@ def printed(case_id: UUID, version: int, kind: str) -> tuple[NegotiationCase, An
     user may not see the case or that version is no such entry."""
     case = visible_case(case_id)
     entry = documents.entry_of(case, version, kind)
-    if entry is None:
+    then = case_reads.at_version(case, version) if entry is not None else None
+    if then is None:
         abort(404)
-    then = current_app.extensions["negotiations"].get_case(case_id, version=version)
     return case, then, entry
 
 

@@ -11,7 +11,6 @@ from flask import Blueprint, abort, current_app, render_template, request
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import login_required
-from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from werkzeug.datastructures import MultiDict
 
@@ -21,10 +20,12 @@ from domain.labels import LABELS
 from domain.stages import Stage
 from domain.values import ContractKind, Role
 from projections.base import engine_of
+from projections.choices import audit_actors, case_workers
 from projections.queries import AuditFilter, CaseFilter, audit_entries, list_cases, statistics
-from projections.tables import audit_log, case_summaries
 from web import charts, exports
 from web.access import visible_scopes
+from web.forms.bounds import query_date
+from web.forms.errors import error_text
 from web.i18n import label
 from web.users import me
 
@@ -60,13 +61,7 @@ def case_filter(args: MultiDict[str, str]) -> CaseFilter:
 @bp.app_template_global()
 def case_list_options() -> dict[str, Any]:
     """Choices of the case list's filters: kinds, and the workers of the visible cases."""
-    s = case_summaries.c
-    query = select(s.assigned_id, s.assigned_name).distinct().order_by(s.assigned_name)
-    scopes = visible_scopes(me())
-    if scopes is not None:
-        query = query.where(s.scope.in_(list(scopes)))
-    with _engine().connect() as connection:
-        workers = [(row.assigned_id, row.assigned_name) for row in connection.execute(query)]
+    workers = case_workers(_engine(), visible_scopes(me()))
     return {"kinds": [str(k) for k in ContractKind], "workers": workers, "today": clock.today(),
             "may_export": me().role in (Role.SUPERVISOR, Role.ADMIN)}
 
@@ -85,9 +80,9 @@ def _day(args: MultiDict[str, str], key: str, errors: dict[str, str]) -> date | 
     if not text:
         return None
     try:
-        return date.fromisoformat(text)
-    except ValueError:
-        errors[key] = _("Enter a date as YYYY-MM-DD.")
+        return query_date(text)
+    except ValueError as error:
+        errors[key] = error_text(str(error))
         return None
 
 
@@ -114,12 +109,7 @@ def audit() -> ResponseReturnValue:
     where, errors = audit_filter(request.args)
     page = audit_entries(_engine(), where, page=request.args.get("page", 1, type=int),
                          per_page=50)
-    a = audit_log.c
-    actors = select(a.actor_id, a.actor_name).distinct().order_by(a.actor_name)
-    if where.scopes is not None:
-        actors = actors.where(a.scope.in_(list(where.scopes)))
-    with _engine().connect() as connection:
-        people = [(row.actor_id, row.actor_name) for row in connection.execute(actors)]
+    people = audit_actors(_engine(), where.scopes)
     return render_template("supervisor/audit.html", page=page, args=request.args,
                            errors=errors, actors=people,
                            events=list(LABELS["event"])), 400 if errors else 200

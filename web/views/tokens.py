@@ -11,6 +11,7 @@ from flask_login import login_required
 
 from web.accounts.api_tokens import DEFAULT_DAYS
 from web.api.auth import tokens
+from web.forms.clean_text import text_error
 from web.users import me
 
 bp = Blueprint("tokens", __name__)
@@ -43,6 +44,8 @@ def new_token() -> ResponseReturnValue:
         errors["name"] = _("Please fill this in.")
     elif len(values["name"]) > NAME_MAX:
         errors["name"] = _("At most %(count)s characters.", count=NAME_MAX)
+    elif refused := text_error(values["name"], _("Token name")):
+        errors["name"] = refused
     if values["days"] not in {str(d) for d in DAY_CHOICES}:
         errors["days"] = _("Choose one of the options.")
     if errors:

@@ -340,8 +340,9 @@ REPO = Path(__file__).resolve().parents[3]
 
 def store_environ(settings: Settings) -> dict[str, str]:
     """The environment that points a ``xieshang`` process at ``settings``' store."""
+    keys = {"XIESHANG_CHAIN_KEY": settings.chain_key} if settings.chain_key else {}
     return {**os.environ, "XIESHANG_INSTANCE_PATH": str(settings.instance_path),
-            "XIESHANG_DATABASE_URL": settings.database_url}
+            "XIESHANG_DATABASE_URL": settings.database_url, **keys}
 
 
 def xieshang(settings: Settings, *args: str, page: int | None = None,

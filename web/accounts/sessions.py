@@ -1,0 +1,67 @@
+"""Login sessions kept on the server, so a session cookie stops working when it is ended.
+
+Each login starts a session with a random id; the cookie carries that id, the table only its
+SHA-256 (a copy of the table logs no one in). Logging out ends the session; a new password,
+role or scope, or disabling the account, ends all of the account's sessions. A session
+lasts a working day at most (:data:`MAX_AGE`); ended and expired ones are deleted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import Column, DateTime, MetaData, String, Table, delete, insert, select
+from sqlalchemy.engine import Connection, Engine
+
+MAX_AGE = timedelta(hours=12)
+metadata = MetaData()
+login_sessions = Table(
+    "login_sessions", metadata,
+    Column("id_sha256", String(64), primary_key=True),
+    Column("account_id", String(40), nullable=False, index=True),
+    Column("started_at", DateTime(timezone=True), nullable=False),
+)
+
+
+def _digest(session_id: str) -> str:
+    return hashlib.sha256(session_id.encode()).hexdigest()
+
+
+class LoginSessions:
+    """Start, look up and end the login sessions of accounts."""
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+        metadata.create_all(engine)
+
+    def start(self, account_id: str) -> str:
+        """A new session of ``account_id``; its id goes into the cookie, and only there."""
+        session_id = secrets.token_urlsafe(32)
+        with self.engine.begin() as connection:
+            connection.execute(delete(login_sessions).where(
+                login_sessions.c.started_at < datetime.now(tz=UTC) - MAX_AGE))
+            connection.execute(insert(login_sessions).values(
+                id_sha256=_digest(session_id), account_id=account_id,
+                started_at=datetime.now(tz=UTC)))
+        return session_id
+
+    def account_of(self, session_id: str) -> str | None:
+        """The account whose session this is, while it has not been ended or expired."""
+        query = select(login_sessions.c.account_id).where(
+            login_sessions.c.id_sha256 == _digest(session_id),
+            login_sessions.c.started_at >= datetime.now(tz=UTC) - MAX_AGE)
+        with self.engine.connect() as connection:
+            return connection.execute(query).scalar_one_or_none()
+
+    def end(self, session_id: str) -> None:
+        """End one session (logging out)."""
+        with self.engine.begin() as connection:
+            connection.execute(delete(login_sessions).where(
+                login_sessions.c.id_sha256 == _digest(session_id)))
+
+    def end_all(self, account_id: str, connection: Connection) -> None:
+        """End every session of the account, within the caller's transaction."""
+        connection.execute(delete(login_sessions).where(
+            login_sessions.c.account_id == account_id))
