@@ -11,7 +11,13 @@ percentile latency of:
   connection records notes on a case of its own, sending the version it got back last, so
   every request is a real write (anything but 201 is counted as an error).
 
-    .venv/bin/python bench/bench_api.py [--postgres] [--cases 20000] [--duration 15]
+On PostgreSQL each run makes its own database with a unique name (``xs_bench_api_<random>``)
+and drops it at the end; ``--database NAME`` uses an existing database instead and keeps it
+(generating the demo cases into it if it is empty): give the same ``XIESHANG_CHAIN_KEY``
+each time, or its snapshots' seals will not hold (a fresh database gets a new key).
+
+    .venv/bin/python bench/bench_api.py [--postgres [--database NAME]] [--cases 20000]
+        [--duration 15]
 """
 
 from __future__ import annotations
@@ -32,6 +38,7 @@ from bench_web import free_port, wait_until_up
 from stdnum.cn import uscc
 
 from config import profiles
+from config.keys import new_key
 from config.settings import Settings
 from domain import clock
 from domain.values import ContractKind, Enterprise
@@ -76,7 +83,7 @@ end
 response = function(status, headers, body)
   if status == 201 then
     version = tonumber(string.match(body, '"version": *(%%d+)'))
-  else
+  elseif status < 400 then  -- 4xx and 5xx are in wrk's own count already
     bad = bad + 1
   end
 end
@@ -126,17 +133,26 @@ def wrk(url: str, script: str, connections: int, duration: int) -> dict[str, flo
     return result
 
 
-def _postgres(name: str, fresh: bool) -> str:
+def _postgres(name: str | None) -> tuple[str, str | None]:
+    """The URL of database ``name`` (made if missing, kept), or of a new database with a
+    unique name; and the name to drop at the end (None when kept)."""
     import psycopg
 
+    fresh = name is None
+    name = name or f"xs_bench_api_{uuid4().hex[:10]}"
     with psycopg.connect(PG_ADMIN, autocommit=True) as connection:
         exists = connection.execute("select 1 from pg_database where datname = %s",
                                     (name,)).fetchone()
-        if exists and fresh:
-            connection.execute(f'drop database "{name}" with (force)')
-        if not exists or fresh:
+        if not exists:
             connection.execute(f'create database "{name}"')
-    return f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
+    return f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}", name if fresh else None
+
+
+def _drop(name: str) -> None:
+    import psycopg
+
+    with psycopg.connect(PG_ADMIN, autocommit=True) as connection:
+        connection.execute(f'drop database if exists "{name}" with (force)')
 
 
 def main() -> None:
@@ -144,7 +160,8 @@ def main() -> None:
     parser.add_argument("--cases", type=int, default=20_000)
     parser.add_argument("--postgres", action="store_true", help="PostgreSQL, not SQLite")
     parser.add_argument("--instance", type=Path, help="SQLite: reuse this instance folder")
-    parser.add_argument("--reuse", action="store_true", help="PostgreSQL: keep the database")
+    parser.add_argument("--database", help="PostgreSQL: use (and keep) this database "
+                        "instead of a new one dropped at the end")
     parser.add_argument("--duration", type=int, default=15)
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--threads", type=int, default=8, help="waitress threads")
@@ -155,10 +172,29 @@ def main() -> None:
            "XIESHANG_COOKIE_SECURE": "false", "XIESHANG_SECRET_KEY": "bench-" + uuid4().hex}
     env.pop("XIESHANG_DATABASE_URL", None)
     workers: list[subprocess.Popen[bytes]] = []
+    drop: str | None = None
     if args.postgres:
-        env["XIESHANG_DATABASE_URL"] = _postgres("xieshang_bench_api", not args.reuse)
+        env["XIESHANG_DATABASE_URL"], drop = _postgres(args.database)
         env["XIESHANG_PROJECTIONS"] = "external"
+        if not env.get("XIESHANG_CHAIN_KEY"):
+            if not drop:
+                print("XIESHANG_CHAIN_KEY is not set: a new key, so the snapshots already in "
+                      "the database will not be served")
+            env["XIESHANG_CHAIN_KEY"] = new_key()
     print(f"store {env.get('XIESHANG_DATABASE_URL', instance)}; server log in {instance}")
+    try:
+        run(args, env, instance, workers)
+    finally:
+        for process in workers:
+            process.terminate()
+            process.wait(timeout=30)
+        if drop:
+            _drop(drop)
+
+
+def run(args: argparse.Namespace, env: dict[str, str], instance: Path,
+        workers: list[subprocess.Popen[bytes]]) -> None:
+    """Prepare the store, start the server (and runner), run wrk and print the table."""
     secret, ids, versions = prepare(env, args.cases, 2 * args.connections)
     port = free_port()
     base = f"http://127.0.0.1:{port}"
@@ -169,29 +205,24 @@ def main() -> None:
     workers.append(subprocess.Popen([str(BIN / "xieshang"), "serve", "--port", str(port),
                                      "--threads", str(args.threads)], env=env,
                                     stdout=log, stderr=subprocess.STDOUT))
-    try:
-        wait_until_up(base, workers[-1])
-        query = urllib.parse.quote("电子")
-        half = args.connections
-        warm, timed = (STEP % (", ".join(f'"{i}"' for i in ids[part]),
-                               ", ".join(map(str, versions[part])), secret,
-                               clock.today().isoformat())
-                       for part in (slice(0, half), slice(half, None)))
-        runs = [("API notice search ?q=电子", f"{base}/api/v1/notices?q={query}", "", ""),
-                ("public search page ?q=电子", f"{base}/notices?q={query}", "", ""),
-                ("API step (note), own case each", base, warm, timed)]
-        print(f"wrk: {args.connections} connections, {args.duration} s each, waitress "
-              f"{args.threads} threads")
-        print(f"{'':<34}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'errors':>8}")
-        for name, url, warmup, script in runs:
-            wrk(url, warmup, args.connections, 3)
-            found = wrk(url, script, args.connections, args.duration)
-            print(f"{name:<34}{found['rps']:>9.1f}{found['p50']:>9.1f}{found['p95']:>9.1f}"
-                  f"{found['p99']:>9.1f}{int(found['errors']):>8}", flush=True)
-    finally:
-        for process in workers:
-            process.terminate()
-            process.wait(timeout=30)
+    wait_until_up(base, workers[-1])
+    query = urllib.parse.quote("电子")
+    half = args.connections
+    warm, timed = (STEP % (", ".join(f'"{i}"' for i in ids[part]),
+                           ", ".join(map(str, versions[part])), secret,
+                           clock.today().isoformat())
+                   for part in (slice(0, half), slice(half, None)))
+    runs = [("API notice search ?q=电子", f"{base}/api/v1/notices?q={query}", "", ""),
+            ("public search page ?q=电子", f"{base}/notices?q={query}", "", ""),
+            ("API step (note), own case each", base, warm, timed)]
+    print(f"wrk: {args.connections} connections, {args.duration} s each, waitress "
+          f"{args.threads} threads")
+    print(f"{'':<34}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'errors':>8}")
+    for name, url, warmup, script in runs:
+        wrk(url, warmup, args.connections, 3)
+        found = wrk(url, script, args.connections, args.duration)
+        print(f"{name:<34}{found['rps']:>9.1f}{found['p50']:>9.1f}{found['p95']:>9.1f}"
+              f"{found['p99']:>9.1f}{int(found['errors']):>8}", flush=True)
 
 
 if __name__ == "__main__":

@@ -19,7 +19,8 @@ from domain.values import Actor, ContractKind, Enterprise, Role
 
 
 class NegotiationCase(PreparationSteps, BargainingSteps, ContractSteps, CaseEntries):
-    """The aggregate: every step of DESIGN §2 and the cross-cutting entries.
+    """The aggregate: every step of the procedure and the cross-cutting entries
+    (docs/procedure.md).
 
     Commands check the rules and refuse (recording nothing) with a
     :class:`~domain.errors.RuleBroken` naming each rule broken. State, stage and

@@ -12,7 +12,7 @@ from domain.state import CaseState, Pair
 
 
 class DeadlineKind(StrEnum):
-    """The clocks of DESIGN §2."""
+    """The clocks of the procedure (docs/procedure.md, counting days)."""
 
     REPLY = "reply"                   # Art. 32: reply to an offer
     VACANCY = "vacancy"               # Art. 31: fill a vacant seat

@@ -11,7 +11,7 @@ from domain.state import CaseState, states
 
 
 class Stage(StrEnum):
-    """The steps of DESIGN §2, in order."""
+    """The steps of the procedure, in order (docs/procedure.md, stages)."""
 
     OPENED = "opened"                     # 接案
     SURVEYED = "surveyed"                 # 调查摸底

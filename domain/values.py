@@ -9,7 +9,7 @@ from typing import Any
 
 
 class Role(StrEnum):
-    """What an account may do (DESIGN §1)."""
+    """What an account may do (docs/architecture.md, users and roles)."""
 
     SOCIAL_WORKER = "social_worker"
     SUPERVISOR = "supervisor"

@@ -28,7 +28,7 @@ class Followed(Protocol):
     nudge: threading.Event
     heartbeat: Heartbeat
 
-    def catch_up(self) -> int:
+    def catch_up(self, progress: None = None, fresh: bool = True) -> int:
         """Process the log to its end; return how many events were read."""
 
     def forget(self) -> None:
@@ -54,7 +54,7 @@ def _follow(projector: Followed, stop: threading.Event, poll: float, backoff: Ba
     with Wakeup.for_store(projector.negotiations, stop, projector.nudge) as wakeup:
         while not stop.is_set():
             projector.heartbeat.beat()
-            count = projector.catch_up()
+            count = projector.catch_up(fresh=False)
             backoff.reset()
             if count == 0:
                 wakeup.wait(poll)

@@ -1,4 +1,5 @@
-"""Public notices (集体合同公示): exactly the fields of DESIGN §4, nothing else.
+"""Public notices (集体合同公示, Art. 48): exactly the fields of docs/procedure.md, the
+public notice; nothing else.
 
 The chiefs' names, the bureau, the key terms and the monitoring contact are public by law
 once published, yet they are personal or free text: with a cipher key set they are

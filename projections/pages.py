@@ -12,6 +12,7 @@ from eventsourcing.persistence import IntegrityError
 from projections import set_aside
 from projections.base import ReadModel
 from projections.isolation import isolate
+from projections.position_watch import announce
 from projections.prepared import Prepared
 from projections.reader import LogReader
 from projections.transient import is_transient
@@ -58,6 +59,7 @@ def _commit(models: list[ReadModel], page: Prepared) -> None:
         for model, update, last_id in page.writes:
             model.record(session, update, page.before[model.name], last_id)
             set_aside.record(session, page.set_aside.get(model.name, []))
+        announce(session)
 
 
 def _moved(models: list[ReadModel], page: Prepared, error: Exception) -> bool:

@@ -29,6 +29,7 @@ from projections.gc_pause import collect_garbage, gc_paused
 from projections.ledger import Ledger
 from projections.notices import PublicNotices
 from projections.pages import Prepared, prepare, write
+from projections.position_watch import PositionWatch
 from projections.reader import LogReader
 from projections.retry import retry_set_aside
 from projections.search import Search
@@ -72,6 +73,8 @@ class Projector:
         self.timeline = self.reader.timeline
         self.processed = threading.Condition()
         self.nudge = threading.Event()  # wakes this process's follow() (set by wait())
+        self.following = False          # True while follow() runs in this process
+        self.watch: PositionWatch | None = None
         self._positions = self.positions()
 
     @staticmethod
@@ -102,25 +105,28 @@ class Projector:
         gets the events past its own position); if another runner got there first, nothing
         of the page is kept and the next step starts from the positions it left.
         """
+        return self._step(self.positions())
+
+    def _step(self, positions: dict[str, int]) -> int:
         with gc_paused():      # see gc_pause: the page is gone before it ends
-            return self._step()
+            page = prepare(self.models, self.reader, positions)
+            self._settle(page, lambda: write(self.models, page))
+            return page.count
 
-    def _step(self) -> int:
-        page = prepare(self.models, self.reader, self.positions())
-        self._settle(page, lambda: write(self.models, page))
-        return page.count
-
-    def catch_up(self, progress: Callable[[int], None] | None = None) -> int:
+    def catch_up(self, progress: Callable[[int], None] | None = None,
+                 fresh: bool = True) -> int:
         """Process the log to its end, and seal it in the ledger; return the number of
-        events read."""
-        total = self._catch_up(progress)
+        events read. Without ``fresh``, start from the positions this projector last
+        wrote or read instead of reading them again (the follower: a runner elsewhere
+        that moved them makes its first page conflict, and it re-reads them then)."""
+        total = self._catch_up(progress, fresh)
         if self.ledger is not None:
             self.ledger.seal()
         if total >= 10 * self.reader.page:
             collect_garbage()
         return total
 
-    def _catch_up(self, progress: Callable[[int], None] | None) -> int:
+    def _catch_up(self, progress: Callable[[int], None] | None, fresh: bool = True) -> int:
         """Process the log to its end (see :meth:`catch_up`).
 
         On PostgreSQL, while one page is written (in a second thread: that is mostly the
@@ -131,12 +137,13 @@ class Projector:
         """
         if not self.overlap:
             total = 0
-            while count := self.step():
+            while count := self._step(self.positions() if fresh else self._positions):
+                fresh = False
                 total += count
                 if progress:
                     progress(count)
             return total
-        total, positions = 0, self.positions()
+        total, positions = 0, self.positions() if fresh else self._positions
         writing: tuple[Prepared, Future[dict[str, int]]] | None = None
         with ThreadPoolExecutor(1, thread_name_prefix="projections-writer") as writer:
             while True:
@@ -181,6 +188,7 @@ class Projector:
             with model.transaction(commit=True) as session:
                 set_aside.drop_model(session, model.name)
         self.timeline.forget()
+        self._positions = self.positions()
         count = self._catch_up(progress)
         if self.ledger is not None:
             self.ledger.seal()
@@ -197,26 +205,55 @@ class Projector:
     def wait(self, notification_id: int, timeout: float = 2.0) -> bool:
         """Block (at most ``timeout`` s) until every read model has ``notification_id``.
 
-        Works across processes: it re-reads the tracking positions from the database.
-        A runner following in this process is woken at once instead of at its next poll.
+        With a runner following in this process, its positions in memory say it (and it
+        is woken at once instead of at its next poll). Otherwise the runner is elsewhere:
+        on PostgreSQL it announces each page it commits (see
+        :mod:`projections.position_watch`); on SQLite the positions are re-read every 50 ms.
         """
+        if self.caught_up_to(notification_id):
+            return True
         deadline = time.monotonic() + timeout
         self.nudge.set()
-        while True:
-            self._positions = self.positions()
-            if self.caught_up_to(notification_id):
-                return True
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
+        if self.following:
+            return self._await(notification_id, deadline)
+        if self.engine.dialect.name == "postgresql":
+            if self.watch is None or not self.watch.alive:
+                self.watch = PositionWatch(datastore_of(self.negotiations), self._reread).start()
+            self._reread()
+            return self._await(notification_id, deadline)
+        self._reread()
+        while not self.caught_up_to(notification_id):
+            if time.monotonic() >= deadline:
                 return False
-            with self.processed:
-                self.processed.wait(min(remaining, 0.05))
+            self._await(notification_id, min(deadline, time.monotonic() + 0.05))
+            self._reread()
+        return True
+
+    def _await(self, notification_id: int, deadline: float) -> bool:
+        with self.processed:
+            while not self.caught_up_to(notification_id):
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    return False
+                self.processed.wait(remaining)
+        return True
+
+    def _reread(self) -> None:
+        """Read the positions from the database and wake whoever waits for them."""
+        positions = self.positions()
+        with self.processed:
+            self._positions = positions
+            self.processed.notify_all()
 
     def follow(self, stop: threading.Event, poll: float = 0.5,
                backoff: Backoff | None = None) -> None:
         """Process new events as they arrive until ``stop`` is set, retrying after
         database errors (see :func:`projections.follower.follow`)."""
-        follow(self, stop, poll, backoff)
+        self.following = True
+        try:
+            follow(self, stop, poll, backoff)
+        finally:
+            self.following = False
 
     def forget(self) -> None:
         """Drop the cases held in memory (after an error: they may be ahead of the store)."""

@@ -1,4 +1,5 @@
-"""Who may see and do what (DESIGN §1), as small functions the views call."""
+"""Who may see and do what (docs/architecture.md, users and roles), as small functions
+the views call."""
 
 from __future__ import annotations
 

@@ -83,7 +83,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
 def _init_extensions(app: Flask) -> None:
     from projections.base import engine_of
-    from web import i18n, query_check
+    from web import i18n, query_check, read_your_writes
     from web.accounts.store import AccountStore
     from web.extensions import babel, csrf, limiter, login_manager
 
@@ -95,6 +95,7 @@ def _init_extensions(app: Flask) -> None:
     login_manager.login_view = "auth.login"
     i18n.init_app(app)
     query_check.init_app(app)
+    read_your_writes.init_app(app)
 
 
 def _register_blueprints(app: Flask) -> None:

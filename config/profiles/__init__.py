@@ -21,7 +21,8 @@ class UnknownJurisdiction(LookupError):
 
 @dataclass(frozen=True)
 class JurisdictionProfile:
-    """The numbers of DESIGN §2 for one jurisdiction."""
+    """The numbers of the procedure for one jurisdiction (docs/procedure.md,
+    jurisdiction profiles)."""
 
     name: str
     title_zh: str

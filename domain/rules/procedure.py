@@ -1,4 +1,4 @@
-"""The order of the procedure: which step may follow which (DESIGN §2).
+"""The order of the procedure: which step may follow which (docs/procedure.md).
 
 Each function takes the case's derived state and returns breaches; the aggregate
 calls them before recording anything.
@@ -23,7 +23,8 @@ def case_open(state: CaseState) -> list[Breach]:
 
 
 def may_record_steps(actor: Actor) -> list[Breach]:
-    """DESIGN §1: social workers (and admins) record steps; supervisors sign off."""
+    """Social workers (and admins) record steps; supervisors sign off (docs/architecture.md,
+    users and roles)."""
     return _b("role_records_steps") if actor.role is Role.SUPERVISOR else []
 
 

@@ -1,5 +1,5 @@
 """The access matrix: every route of the web app × every role, and what each must get
-(DESIGN §1: who may see and do what).
+(docs/architecture.md, users and roles: who may see and do what).
 
 A role is an account and the case whose ids fill the URL: ``worker`` is li (兴宁市) on a
 兴宁市 case, ``worker-elsewhere`` is wang (五华县) on that same case, ``supervisor`` is zhao

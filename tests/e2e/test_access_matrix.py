@@ -1,4 +1,5 @@
-"""Every route × every role gets what DESIGN §1 allows, a refused POST records nothing, and
+"""Every route × every role gets what docs/architecture.md (users and roles) allows, a
+refused POST records nothing, and
 no answer of a route with personal data may be kept by a cache.
 
 The matrix itself is in ``access_matrix.py``; a route missing from it fails the first test.

@@ -1,4 +1,5 @@
-"""Every step of DESIGN §2 recorded through its form, in the order a real case takes them."""
+"""Every step of the procedure (docs/procedure.md) recorded through its form, in the order a
+real case takes them."""
 
 from __future__ import annotations
 

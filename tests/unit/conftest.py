@@ -1,5 +1,5 @@
 """Shared fixtures of the domain unit tests: people, profiles, a fixed clock and an action
-helper (``story``) that takes a negotiation case through the procedure of DESIGN §2.
+helper (``story``) that takes a negotiation case through the procedure (docs/procedure.md).
 
 The default story is a wage negotiation at a Xingning electronics factory with a union,
 40 workers and a workers' congress of 40, under the Guangdong profile.

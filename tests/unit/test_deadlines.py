@@ -1,4 +1,5 @@
-"""The clocks of a case (DESIGN §2), each at a weekend, a holiday and an adjusted working day.
+"""The clocks of a case (docs/procedure.md, counting days), each at a weekend, a holiday
+and an adjusted working day.
 
 Every due date here was counted by hand (start day not counted; a last day that is a rest
 day or holiday moves to the next working day) and checked against ``chinese_calendar``;

@@ -1,4 +1,5 @@
-"""The enterprise recorded when a case is opened (DESIGN §2, step 0), and opening itself."""
+"""The enterprise recorded when a case is opened (docs/procedure.md, step 0), and opening
+itself."""
 
 from __future__ import annotations
 

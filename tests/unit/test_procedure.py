@@ -1,4 +1,4 @@
-"""The order of the procedure (DESIGN §2): each step needs the one before it, a refused
+"""The order of the procedure (docs/procedure.md): each step needs the one before it, a refused
 step records nothing, and a review objection sends the case back to the table."""
 
 from __future__ import annotations

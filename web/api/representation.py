@@ -72,5 +72,6 @@ def case_row(row: RowMapping, today: date) -> dict[str, Any]:
 
 
 def notice_view(row: RowMapping) -> dict[str, Any]:
-    """A public notice: the fields of DESIGN §4 and its id, nothing else."""
+    """A public notice: its fields (docs/procedure.md, the public notice) and its id,
+    nothing else."""
     return {name: row[name] for name in NOTICE_FIELDS} | {"id": row["case_id"]}

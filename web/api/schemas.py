@@ -166,7 +166,7 @@ class NoticeArgs(PageArgs):
 
 
 class NoticeSchema(Schema):
-    """A public notice: exactly the fields of DESIGN §4."""
+    """A public notice: exactly its fields (docs/procedure.md, the public notice)."""
 
     id = fields.UUID(required=True)
     enterprise = fields.String(required=True)

@@ -1,4 +1,5 @@
-"""Every step of DESIGN §2 and every cross-cutting entry as its own documented endpoint."""
+"""Every step of the procedure and every cross-cutting entry (docs/procedure.md) as its own
+documented endpoint."""
 
 from __future__ import annotations
 

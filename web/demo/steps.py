@@ -1,4 +1,5 @@
-"""The steps of DESIGN §2 as a story: survey to publication, then aftercare and renewal."""
+"""The steps of the procedure (docs/procedure.md) as a story: survey to publication, then
+aftercare and renewal."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Forms for the steps from the offer to the ratification vote (DESIGN §2, steps 4-7)."""
+"""Forms for the steps from the offer to the ratification vote (Arts. 32-36;
+docs/procedure.md, steps 4-7)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Forms for the steps from signing to renewal (DESIGN §2, steps 8-13)."""
+"""Forms for the steps from signing to renewal (Arts. 37-48; docs/procedure.md,
+steps 8-13)."""
 
 from __future__ import annotations
 

@@ -22,6 +22,7 @@ from web.forms.parsing import input_names, loadable, raw_values, widgets
 from web.forms.preparation import OpenCaseSchema
 from web.forms.registry import Step
 from web.i18n import lang
+from web.read_your_writes import remember
 from web.users import me
 
 NEW_CASE = "new"
@@ -46,8 +47,9 @@ def blank(step: Step, case: NegotiationCase) -> ResponseReturnValue:
 
 
 def _done(recorded: Recorded, title: Any) -> ResponseReturnValue:
-    """Read-your-writes: wait (bounded) for the lists, then back to the case."""
-    current_app.extensions["projector"].wait(recorded.notification_id, timeout=2)
+    """Back to the case: its page reads the case itself, so nothing waits for the lists
+    here (see :mod:`web.read_your_writes`)."""
+    remember(recorded)
     flash(_("Recorded: %(step)s.", step=title))
     return redirect(url_for("cases.case_page", case_id=recorded.case_id))
 

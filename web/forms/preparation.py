@@ -1,4 +1,5 @@
-"""Forms for opening a case and the steps before the offer (DESIGN §2, steps 0-3a)."""
+"""Forms for opening a case and the steps before the offer (Arts. 19-31;
+docs/procedure.md, steps 0-3a)."""
 
 from __future__ import annotations
 

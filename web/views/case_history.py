@@ -28,6 +28,7 @@ from web.forms.errors import error_text
 from web.history import changes_by_version, flatten
 from web.history_labels import change_name, change_values, show_value, shown_facts, state_names
 from web.i18n import lang
+from web.read_your_writes import remember
 from web.users import me
 from web.views.cases import visible_case
 
@@ -162,6 +163,6 @@ def decide(case_id: UUID) -> ResponseReturnValue:
         return _sign_off_page(case_id, 409, form=form, errors=[conflict.message(lang())])
     except RuleBroken as broken:
         return _sign_off_page(case_id, 422, form=form, errors=broken.messages(lang()))
-    current_app.extensions["projector"].wait(recorded.notification_id)
+    remember(recorded)
     flash(_("Signed off.") if decision == "give" else _("Sign-off refused."))
     return redirect(url_for("cases.case_page", case_id=case_id))

@@ -1,4 +1,5 @@
-"""Privacy: nothing but the public notice fields of DESIGN §4 reaches the public tables.
+"""Privacy: nothing but the public notice fields (docs/procedure.md, the public notice)
+reaches the public tables.
 
 A case carries a marker in every internal text (survey findings, notes, minutes, the
 non-chief representatives' names, positions and phones...). Once its contract is

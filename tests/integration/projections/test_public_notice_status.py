@@ -1,4 +1,5 @@
-"""Public notices: exactly the fields of DESIGN §4, with their status on a given day."""
+"""Public notices: exactly the fields of docs/procedure.md, the public notice, with their
+status on a given day."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from projections.runner import Projector
 from projections.search_text import normalise
 from projections.tables import public_notices
 
-# DESIGN §4, and nothing else.
+# The fields of docs/procedure.md, the public notice, and nothing else.
 NOTICE_FIELDS = {
     "case_id", "enterprise", "credit_code", "town", "industry", "contract_kind",
     "workers_covered", "women_covered", "term_start", "term_end", "ratified_on",
