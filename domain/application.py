@@ -21,6 +21,8 @@ from domain.errors import CaseConflict, CaseNotFound
 from domain.snapshots import SealedSnapshotStore, SealingMapper
 
 SNAPSHOT_INTERVAL = 50
+CaseRef = UUID | NegotiationCase
+"""A case named by its id, or the case itself as the caller just loaded it."""
 
 
 class DateAsISO(Transcoding):
@@ -133,16 +135,18 @@ class CaseApplication(Application[UUID]):
         """Every entry as first recorded, naming the corrections made to it."""
         return as_recorded(self.get_case(case_id).records)
 
-    def record(self, case_id: UUID, expected_version: int,
+    def record(self, case_id: CaseRef, expected_version: int,
                act: Callable[[NegotiationCase], None]) -> Recorded:
         """Load the case, check the version the user saw, apply ``act``, save.
 
-        A stale ``expected_version``, or another writer saving first, raises
-        :class:`~domain.errors.CaseConflict` and records nothing.
+        ``case_id`` may be the case itself, as the caller just loaded it from the store (to
+        judge who may record on it): it is not loaded twice. A stale ``expected_version``,
+        or another writer saving first, raises :class:`~domain.errors.CaseConflict` and
+        records nothing.
         """
-        case = self.get_case(case_id)
+        case = case_id if isinstance(case_id, NegotiationCase) else self.get_case(case_id)
         if case.version != expected_version:
-            raise CaseConflict(case_id, expected_version, case.version)
+            raise CaseConflict(case.id, expected_version, case.version)
         act(case)
         return self._save(case, expected_version)
 

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from datetime import date
 from typing import Any
-from uuid import UUID
 
-from domain.application import CaseApplication, Recorded
+from domain.application import CaseApplication, CaseRef, Recorded
 from domain.values import Actor
 
 
@@ -19,7 +18,7 @@ class Negotiations(CaseApplication):
     """Xieshang's application: the queries of :class:`CaseApplication` and every step."""
 
     def record_survey(
-        self, case_id: UUID, expected_version: int, by: Actor, occurred_on: date, **facts: Any
+        self, case_id: CaseRef, expected_version: int, by: Actor, occurred_on: date, **facts: Any
     ) -> Recorded:
         """Step 1: a survey (调查摸底)."""
         return self.record(
@@ -27,7 +26,7 @@ class Negotiations(CaseApplication):
         )
 
     def record_outreach(
-        self, case_id: UUID, expected_version: int, by: Actor, occurred_on: date, **facts: Any
+        self, case_id: CaseRef, expected_version: int, by: Actor, occurred_on: date, **facts: Any
     ) -> Recorded:
         """Step 2: publicity, an observation visit or training."""
         return self.record(
@@ -35,7 +34,7 @@ class Negotiations(CaseApplication):
         )
 
     def appoint_representatives(
-        self, case_id: UUID, expected_version: int, by: Actor, occurred_on: date, **facts: Any
+        self, case_id: CaseRef, expected_version: int, by: Actor, occurred_on: date, **facts: Any
     ) -> Recorded:
         """Step 3: both sides' representatives (Arts. 19-24)."""
         return self.record(
@@ -45,7 +44,7 @@ class Negotiations(CaseApplication):
         )
 
     def record_vacancy(
-        self, case_id: UUID, expected_version: int, by: Actor, occurred_on: date, **facts: Any
+        self, case_id: CaseRef, expected_version: int, by: Actor, occurred_on: date, **facts: Any
     ) -> Recorded:
         """Step 3a: a representative leaves (Art. 30)."""
         return self.record(
@@ -53,7 +52,7 @@ class Negotiations(CaseApplication):
         )
 
     def replace_representative(
-        self, case_id: UUID, expected_version: int, by: Actor, occurred_on: date, **facts: Any
+        self, case_id: CaseRef, expected_version: int, by: Actor, occurred_on: date, **facts: Any
     ) -> Recorded:
         """Step 3a: a vacancy is filled (Art. 31)."""
         return self.record(
@@ -63,7 +62,7 @@ class Negotiations(CaseApplication):
         )
 
     def send_offer(
-        self, case_id: UUID, expected_version: int, by: Actor, occurred_on: date, **facts: Any
+        self, case_id: CaseRef, expected_version: int, by: Actor, occurred_on: date, **facts: Any
     ) -> Recorded:
         """Step 4: the written offer (要约, Art. 32)."""
         return self.record(
@@ -71,7 +70,7 @@ class Negotiations(CaseApplication):
         )
 
     def answer_offer(
-        self, case_id: UUID, expected_version: int, by: Actor, occurred_on: date, **facts: Any
+        self, case_id: CaseRef, expected_version: int, by: Actor, occurred_on: date, **facts: Any
     ) -> Recorded:
         """Step 4a: the written reply to the offer."""
         return self.record(
@@ -79,7 +78,7 @@ class Negotiations(CaseApplication):
         )
 
     def hold_session(
-        self, case_id: UUID, expected_version: int, by: Actor, occurred_on: date, **facts: Any
+        self, case_id: CaseRef, expected_version: int, by: Actor, occurred_on: date, **facts: Any
     ) -> Recorded:
         """Step 5: a negotiation session (Art. 34)."""
         return self.record(
@@ -87,7 +86,7 @@ class Negotiations(CaseApplication):
         )
 
     def suspend_negotiation(
-        self, case_id: UUID, expected_version: int, by: Actor, occurred_on: date, **facts: Any
+        self, case_id: CaseRef, expected_version: int, by: Actor, occurred_on: date, **facts: Any
     ) -> Recorded:
         """Step 5a: suspension by agreement (Art. 35)."""
         return self.record(
@@ -97,7 +96,7 @@ class Negotiations(CaseApplication):
         )
 
     def file_dispute(
-        self, case_id: UUID, expected_version: int, by: Actor, occurred_on: date, **facts: Any
+        self, case_id: CaseRef, expected_version: int, by: Actor, occurred_on: date, **facts: Any
     ) -> Recorded:
         """Step 5b: a dispute accepted by the labour bureau."""
         return self.record(
@@ -105,7 +104,7 @@ class Negotiations(CaseApplication):
         )
 
     def extend_dispute(
-        self, case_id: UUID, expected_version: int, by: Actor, occurred_on: date, **facts: Any
+        self, case_id: CaseRef, expected_version: int, by: Actor, occurred_on: date, **facts: Any
     ) -> Recorded:
         """Step 5b: the bureau extends its handling."""
         return self.record(
@@ -113,7 +112,7 @@ class Negotiations(CaseApplication):
         )
 
     def resolve_dispute(
-        self, case_id: UUID, expected_version: int, by: Actor, occurred_on: date, **facts: Any
+        self, case_id: CaseRef, expected_version: int, by: Actor, occurred_on: date, **facts: Any
     ) -> Recorded:
         """Step 5b: the bureau's handling concludes."""
         return self.record(
@@ -121,7 +120,7 @@ class Negotiations(CaseApplication):
         )
 
     def agree_draft(
-        self, case_id: UUID, expected_version: int, by: Actor, occurred_on: date, **facts: Any
+        self, case_id: CaseRef, expected_version: int, by: Actor, occurred_on: date, **facts: Any
     ) -> Recorded:
         """Step 6: the draft agreed and signed by both chiefs."""
         return self.record(
@@ -129,7 +128,7 @@ class Negotiations(CaseApplication):
         )
 
     def hold_ratification_vote(
-        self, case_id: UUID, expected_version: int, by: Actor, occurred_on: date, **facts: Any
+        self, case_id: CaseRef, expected_version: int, by: Actor, occurred_on: date, **facts: Any
     ) -> Recorded:
         """Step 7: the ratification vote (Art. 36)."""
         return self.record(
@@ -139,7 +138,7 @@ class Negotiations(CaseApplication):
         )
 
     def sign_contract(
-        self, case_id: UUID, expected_version: int, by: Actor, occurred_on: date, **facts: Any
+        self, case_id: CaseRef, expected_version: int, by: Actor, occurred_on: date, **facts: Any
     ) -> Recorded:
         """Step 8: the contract signed (Arts. 37-38)."""
         return self.record(
@@ -147,7 +146,7 @@ class Negotiations(CaseApplication):
         )
 
     def file_contract(
-        self, case_id: UUID, expected_version: int, by: Actor, occurred_on: date, **facts: Any
+        self, case_id: CaseRef, expected_version: int, by: Actor, occurred_on: date, **facts: Any
     ) -> Recorded:
         """Step 9: the contract filed with the bureau (Art. 42)."""
         return self.record(
@@ -155,7 +154,7 @@ class Negotiations(CaseApplication):
         )
 
     def record_objection(
-        self, case_id: UUID, expected_version: int, by: Actor, occurred_on: date, **facts: Any
+        self, case_id: CaseRef, expected_version: int, by: Actor, occurred_on: date, **facts: Any
     ) -> Recorded:
         """Step 10: the bureau objects (Arts. 45-46)."""
         return self.record(
@@ -163,7 +162,7 @@ class Negotiations(CaseApplication):
         )
 
     def record_effect(
-        self, case_id: UUID, expected_version: int, by: Actor, occurred_on: date, **facts: Any
+        self, case_id: CaseRef, expected_version: int, by: Actor, occurred_on: date, **facts: Any
     ) -> Recorded:
         """Step 10: the contract takes effect (Art. 47)."""
         return self.record(
@@ -171,7 +170,7 @@ class Negotiations(CaseApplication):
         )
 
     def publish_contract(
-        self, case_id: UUID, expected_version: int, by: Actor, occurred_on: date, **facts: Any
+        self, case_id: CaseRef, expected_version: int, by: Actor, occurred_on: date, **facts: Any
     ) -> Recorded:
         """Step 11: the contract made known (Art. 48)."""
         return self.record(
@@ -179,7 +178,7 @@ class Negotiations(CaseApplication):
         )
 
     def review_implementation(
-        self, case_id: UUID, expected_version: int, by: Actor, occurred_on: date, **facts: Any
+        self, case_id: CaseRef, expected_version: int, by: Actor, occurred_on: date, **facts: Any
     ) -> Recorded:
         """Step 12: implementation reviewed."""
         return self.record(
@@ -189,7 +188,7 @@ class Negotiations(CaseApplication):
         )
 
     def request_renewal(
-        self, case_id: UUID, expected_version: int, by: Actor, occurred_on: date, **facts: Any
+        self, case_id: CaseRef, expected_version: int, by: Actor, occurred_on: date, **facts: Any
     ) -> Recorded:
         """Step 13: renewal requested (Art. 38)."""
         return self.record(
@@ -197,7 +196,7 @@ class Negotiations(CaseApplication):
         )
 
     def add_note(
-        self, case_id: UUID, expected_version: int, by: Actor, occurred_on: date, **facts: Any
+        self, case_id: CaseRef, expected_version: int, by: Actor, occurred_on: date, **facts: Any
     ) -> Recorded:
         """A note."""
         return self.record(
@@ -205,7 +204,7 @@ class Negotiations(CaseApplication):
         )
 
     def attach_file(
-        self, case_id: UUID, expected_version: int, by: Actor, occurred_on: date, **facts: Any
+        self, case_id: CaseRef, expected_version: int, by: Actor, occurred_on: date, **facts: Any
     ) -> Recorded:
         """An attachment, stored by content hash."""
         return self.record(
@@ -213,7 +212,7 @@ class Negotiations(CaseApplication):
         )
 
     def reassign(
-        self, case_id: UUID, expected_version: int, by: Actor, occurred_on: date, **facts: Any
+        self, case_id: CaseRef, expected_version: int, by: Actor, occurred_on: date, **facts: Any
     ) -> Recorded:
         """The case passes to another social worker."""
         return self.record(
@@ -221,7 +220,7 @@ class Negotiations(CaseApplication):
         )
 
     def correct_entry(
-        self, case_id: UUID, expected_version: int, by: Actor, occurred_on: date, **facts: Any
+        self, case_id: CaseRef, expected_version: int, by: Actor, occurred_on: date, **facts: Any
     ) -> Recorded:
         """A correction of an earlier entry, with its reason."""
         return self.record(
@@ -229,7 +228,7 @@ class Negotiations(CaseApplication):
         )
 
     def request_sign_off(
-        self, case_id: UUID, expected_version: int, by: Actor, occurred_on: date, **facts: Any
+        self, case_id: CaseRef, expected_version: int, by: Actor, occurred_on: date, **facts: Any
     ) -> Recorded:
         """A request for a supervisor's sign-off."""
         return self.record(
@@ -237,7 +236,7 @@ class Negotiations(CaseApplication):
         )
 
     def give_sign_off(
-        self, case_id: UUID, expected_version: int, by: Actor, occurred_on: date, **facts: Any
+        self, case_id: CaseRef, expected_version: int, by: Actor, occurred_on: date, **facts: Any
     ) -> Recorded:
         """A supervisor signs off (a closure closes the case)."""
         return self.record(
@@ -245,7 +244,7 @@ class Negotiations(CaseApplication):
         )
 
     def refuse_sign_off(
-        self, case_id: UUID, expected_version: int, by: Actor, occurred_on: date, **facts: Any
+        self, case_id: CaseRef, expected_version: int, by: Actor, occurred_on: date, **facts: Any
     ) -> Recorded:
         """A supervisor refuses a sign-off, with a reason."""
         return self.record(
@@ -253,7 +252,7 @@ class Negotiations(CaseApplication):
         )
 
     def reopen(
-        self, case_id: UUID, expected_version: int, by: Actor, occurred_on: date, **facts: Any
+        self, case_id: CaseRef, expected_version: int, by: Actor, occurred_on: date, **facts: Any
     ) -> Recorded:
         """Step 14: a closed case reopened."""
         return self.record(

@@ -187,3 +187,28 @@ def test_opening_the_same_case_twice_keeps_the_first(
     assert len(stored_events(store, case_id)) == 1
     case = assert_consistent(open_app(store), case_id, 1)
     assert case.state.enterprise.name == "兴宁市甲电子有限公司"
+
+
+def test_a_case_loaded_to_check_access_is_used_once_and_never_lets_a_stale_write_through(
+        store: Settings, open_app: Apps, story: Story) -> None:
+    """The web layer loads a case to judge who may write on it, then hands that same case
+    to the command (one load per write): if another process saved meanwhile, the store
+    still refuses the stale entry, and a case already known to be old is refused at once."""
+    case_id = prepared_case(story)
+    web_a, web_b = open_app(store), open_app(store)
+    loaded_by_chen = web_b.get_case(case_id)
+    won = web_a.send_offer(case_id, APPOINTMENT, CLERK, date(2025, 3, 20), **OFFER_FACTS)
+
+    with pytest.raises(CaseConflict) as refused:
+        web_b.add_note(loaded_by_chen, APPOINTMENT, OTHER_CLERK, date(2025, 3, 20),
+                       text="陈社工：企业方表示需要再考虑")
+    assert refused.value.actual == won.version
+    with pytest.raises(CaseConflict):
+        web_b.add_note(web_b.get_case(case_id), APPOINTMENT, OTHER_CLERK, date(2025, 3, 20),
+                       text="陈社工：按旧版本填写")
+    assert_consistent(web_b, case_id, won.version)
+
+    fresh = web_b.get_case(case_id)
+    noted = web_b.add_note(fresh, won.version, OTHER_CLERK, date(2025, 3, 21), text="已看到要约")
+    assert noted.version == won.version + 1
+    assert_consistent(web_a, case_id, noted.version)

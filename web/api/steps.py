@@ -83,7 +83,7 @@ def _recorder(step: Step) -> Callable[..., Any]:
             facts = PREPARE[step.slug](case, data) if step.slug in PREPARE else data
             if step.slug == "attachment":
                 facts = _attachment(facts)
-            return getattr(negotiations, step.command)(case_id, expected, account.actor,
+            return getattr(negotiations, step.command)(case, expected, account.actor,
                                                        occurred_on, **facts)
         return recorded_or_problem(command)
 
@@ -117,9 +117,9 @@ def decide_sign_off(data: dict[str, Any], case_id: UUID) -> Any:
     expected, version = data["expected_version"], data["request_version"]
     if data["decision"] == "give":
         return recorded_or_problem(lambda: negotiations.give_sign_off(
-            case_id, expected, account.actor, data["occurred_on"], request_version=version,
+            case, expected, account.actor, data["occurred_on"], request_version=version,
             note=data["note"]))
     return recorded_or_problem(lambda: negotiations.refuse_sign_off(
-        case_id, expected, account.actor, data["occurred_on"], request_version=version,
+        case, expected, account.actor, data["occurred_on"], request_version=version,
         reason=data["reason"]))
 

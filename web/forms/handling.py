@@ -77,7 +77,7 @@ def submit(step: Step, case: NegotiationCase) -> ResponseReturnValue:
             data = PREPARE[step.slug](case, data)
         if step.slug == "attachment":
             data.update(_attachment_facts())
-        recorded = getattr(negotiations, step.command)(case.id, expected, me().actor,
+        recorded = getattr(negotiations, step.command)(case, expected, me().actor,
                                                        occurred_on, **data)
     except ValidationError as error:
         return again(flatten(error.messages), 400)
@@ -87,6 +87,7 @@ def submit(step: Step, case: NegotiationCase) -> ResponseReturnValue:
         return again(breach_errors(error.breaches), 422)
     except CaseConflict as error:
         values["expected_version"] = str(error.actual)
+        case = negotiations.get_case(case.id)   # the form's copy may hold the refused entry
         return again({TOP: [error.message(lang())]}, 409)
     return _done(recorded, step.title)
 
