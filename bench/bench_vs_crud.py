@@ -255,6 +255,8 @@ class Meter:
         self._last: dict[int, float] = {}
         self._stop = threading.Event()
         self._poller: threading.Thread | None = None
+        self._initial: set[int] = set()
+        self.backends_opened = 0
 
     def _poll(self, initial: bool = False) -> None:
         assert self.database
@@ -274,6 +276,7 @@ class Meter:
         self._start = {name: cpu_seconds(pid) or 0.0 for name, pid in self.processes.items()}
         if self.database:
             self._poll(initial=True)
+            self._initial = set(self._first)
             self._poller = threading.Thread(target=self._loop, daemon=True)
             self._poller.start()
         return self
@@ -286,6 +289,7 @@ class Meter:
             self._poller.join()
             self._poll()
             self.used["postgres"] = sum(self._last[p] - self._first[p] for p in self._last)
+            self.backends_opened = len(set(self._last) - self._initial)
 
 
 # --- the two apps -------------------------------------------------------------------------
@@ -529,6 +533,11 @@ class Runs:
         return sum(r["bytes"] for r in self.results) / max(self.requests, 1) / 1000
 
     @property
+    def backends_opened(self) -> int:
+        """PostgreSQL backends that started during the runs (connections opened)."""
+        return int(sum(r.get("backends_opened", 0) for r in self.results))
+
+    @property
     def errors(self) -> int:
         return int(sum(r["errors"] for r in self.results))
 
@@ -543,6 +552,7 @@ def measure(side: Side, operation: str, args: argparse.Namespace, seconds: int) 
     url, script = side.operations[operation]()
     with Meter(side.processes, side.database) as meter:
         found = run_wrk(url, script, args.connections, seconds)
+    found["backends_opened"] = meter.backends_opened
     return found, meter.used
 
 
@@ -564,7 +574,7 @@ def compare(ours: Side, crud: Side, args: argparse.Namespace) -> dict[str, tuple
     return figures
 
 
-def report(title: str, figures: dict[str, tuple[Runs, Runs]]) -> None:
+def report(title: str, figures: dict[str, tuple[Runs, Runs]], postgres: bool) -> None:
     """The table of one store, then the CPU split by process."""
     print(f"\n{title}")
     header = (f"{'operation':<24}|{'ours CPU ms/req':>16}|{'base CPU ms/req':>16}|"
@@ -578,12 +588,15 @@ def report(title: str, figures: dict[str, tuple[Runs, Runs]]) -> None:
               f"{crud.rps:>11.1f}|{ours.rps / max(crud.rps, 1e-9):>12.2f}|"
               f"{_latencies(ours):>16}|{_latencies(crud):>16}")
     print("\nCPU ms/request by process, mean response kB, errors (unexpected status or "
-          "socket errors): ours | baseline")
+          "socket errors)" + (", connections opened during the runs" if postgres else "")
+          + ": ours | baseline")
     for operation, (ours, crud) in figures.items():
         split = " + ".join(f"{p} {ours.cpu_ms(p):.2f}" for p in ours.parts)
         base = " + ".join(f"{p} {crud.cpu_ms(p):.2f}" for p in crud.parts)
+        opened = (f"; new PostgreSQL connections {ours.backends_opened} | "
+                  f"{crud.backends_opened}" if postgres else "")
         print(f"  {_pad(operation, 24)} {split} | {base}; {ours.kilobytes:.1f} | "
-              f"{crud.kilobytes:.1f} kB; errors {ours.errors} | {crud.errors}")
+              f"{crud.kilobytes:.1f} kB; errors {ours.errors} | {crud.errors}{opened}")
 
 
 def _pad(text: str, width: int) -> str:
@@ -594,6 +607,19 @@ def _pad(text: str, width: int) -> str:
 
 def _latencies(runs: Runs) -> str:
     return f"{runs.latency('p50'):.1f}/{runs.latency('p95'):.1f}"
+
+
+def code_version() -> str:
+    """The commit the servers start from, ``+changes`` when the working tree differs from it
+    outside ``bench/``."""
+    def git(*words: str) -> str:
+        done = subprocess.run(["git", "-C", str(BENCH.parent), *words], capture_output=True,
+                              text=True, check=False)
+        return done.stdout.strip() if done.returncode == 0 else ""
+
+    commit = git("rev-parse", "--short", "HEAD") or "unknown"
+    changed = git("status", "--porcelain", "--untracked-files=no", "--", ".", ":!bench")
+    return commit + ("+changes" if changed else "")
 
 
 def bench_store(postgres: bool, args: argparse.Namespace) -> None:
@@ -634,6 +660,7 @@ def bench_store(postgres: bool, args: argparse.Namespace) -> None:
               f"{len(ready.deadlines)} deadlines in {time.perf_counter() - started:.1f} s",
               flush=True)
 
+        code = code_version()
         ours = Side("ours", f"http://127.0.0.1:{free_port()}", database=ours_db)
         server = start(stack, [str(BIN / "xieshang"), "serve", "--port",
                                ours.base.rsplit(":", 1)[1], "--threads", str(args.threads)],
@@ -656,8 +683,8 @@ def bench_store(postgres: bool, args: argparse.Namespace) -> None:
               f"(warm-up {args.warmup} s); waitress {args.threads} threads each", flush=True)
         figures = compare(ours, crud, args)
         report(f"{title}: {len(ready.cases)} cases, {args.duration} s x {args.repeats} per "
-               f"app and operation, {args.connections} connections, {args.threads} threads",
-               figures)
+               f"app and operation, {args.connections} connections, {args.threads} threads; "
+               f"code {code}", figures, postgres)
 
 
 def main(argv: list[str]) -> None:

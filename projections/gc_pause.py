@@ -1,10 +1,16 @@
-"""Pausing Python's cyclic garbage collector while a page of the log is processed.
+"""Pausing Python's cyclic garbage collector while a page of a rebuild is processed.
 
-The runner keeps thousands of case aggregates in memory (see :mod:`projections.timeline`),
-and a page allocates hundreds of thousands of objects that live until it is written. Left
-on, the collector keeps promoting them and re-scanning the whole heap: it took a third of
-a rebuild's time. Paused for one page and run once over that page's young objects, its
-cost is proportional to the page again. Reference counting frees memory as usual meanwhile.
+A rebuild keeps thousands of case aggregates in memory (see :mod:`projections.timeline`),
+and each of its pages allocates hundreds of thousands of objects that live until it is
+written. Left on, the collector keeps promoting them and re-scanning the whole heap: it
+took a third of a rebuild's time. Paused for one page and run once over that page's young
+objects, its cost is proportional to the page again. Reference counting frees memory as
+usual meanwhile.
+
+Only a rebuild (``Projector.rebuild``) pauses it. Following the log handles a few events
+a page, often in the web process itself, where a pause is the whole process's: the
+requests served meanwhile would run without the collector too, and every page would end
+with a collection of its own. There the collector runs as usual.
 """
 
 from __future__ import annotations
@@ -12,7 +18,7 @@ from __future__ import annotations
 import gc
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 
 _lock = threading.Lock()
 _depth = 0
@@ -39,8 +45,13 @@ def gc_paused() -> Iterator[None]:
                 gc.collect(0)
 
 
+def paused_if(rebuilding: bool) -> AbstractContextManager[None]:
+    """:func:`gc_paused` in a rebuild; otherwise a block that changes nothing."""
+    return gc_paused() if rebuilding else nullcontext()
+
+
 def collect_garbage() -> None:
-    """One full collection, after many pages processed with the collector paused.
+    """One full collection, after a rebuild's pages processed with the collector paused.
 
     Their survivors sit in a generation the collector has not examined since: left alone,
     it examines them all at once at some later moment (for a cache of thousands of cases,

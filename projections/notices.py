@@ -65,7 +65,7 @@ def notice_row(case_id: str, case: NegotiationCase,
 
 def notice_of(batch: Batch, case_id: str, encryption: Encryption = PLAIN) -> dict[str, Any] | None:
     """The notice row of a case in ``batch`` as stored, encrypted by ``encryption``
-    (worked out once for notices and search)."""
+    (worked out once per page)."""
     if not encryption.on:
         return batch.derived("notice", case_id, notice_row)
 

@@ -25,20 +25,20 @@ from projections.backoff import Backoff
 from projections.base import SOURCE, ReadModel, datastore_of, engine_of
 from projections.case_summaries import CaseSummaries, Deadlines
 from projections.follower import follow
-from projections.gc_pause import collect_garbage, gc_paused
+from projections.gc_pause import collect_garbage, paused_if
 from projections.ledger import Ledger
 from projections.notices import PublicNotices
 from projections.pages import Prepared, prepare, write
 from projections.position_watch import PositionWatch
 from projections.reader import LogReader
+from projections.retired import drop_retired
 from projections.retry import retry_set_aside
-from projections.search import Search
 from projections.statistics import StagePeriods
 
 __all__ = ["READ_MODELS", "Background", "Projector", "Status"]
 log = logging.getLogger(__name__)
 READ_MODELS: tuple[type[ReadModel], ...] = (
-    CaseSummaries, Deadlines, AuditLog, StagePeriods, PublicNotices, Search)
+    CaseSummaries, Deadlines, AuditLog, StagePeriods, PublicNotices)
 
 
 @dataclass(frozen=True)
@@ -64,6 +64,8 @@ class Projector:
             model.index()
         self.engine = engine_of(negotiations)
         set_aside.create(self.engine)
+        if dropped := drop_retired(self.engine):   # tables an earlier release left
+            log.info("dropped the tables of retired read models: %s", ", ".join(dropped))
         heartbeat.create(self.engine)
         self.heartbeat = heartbeat.Heartbeat(self.engine)
         key = negotiations.chain_key
@@ -107,8 +109,8 @@ class Projector:
         """
         return self._step(self.positions())
 
-    def _step(self, positions: dict[str, int]) -> int:
-        with gc_paused():      # see gc_pause: the page is gone before it ends
+    def _step(self, positions: dict[str, int], rebuilding: bool = False) -> int:
+        with paused_if(rebuilding):     # see gc_pause: the page is gone before it ends
             page = prepare(self.models, self.reader, positions)
             self._settle(page, lambda: write(self.models, page))
             return page.count
@@ -122,12 +124,12 @@ class Projector:
         total = self._catch_up(progress, fresh)
         if self.ledger is not None:
             self.ledger.seal()
-        if total >= 10 * self.reader.page:
-            collect_garbage()
         return total
 
-    def _catch_up(self, progress: Callable[[int], None] | None, fresh: bool = True) -> int:
-        """Process the log to its end (see :meth:`catch_up`).
+    def _catch_up(self, progress: Callable[[int], None] | None, fresh: bool = True,
+                  rebuilding: bool = False) -> int:
+        """Process the log to its end (see :meth:`catch_up`), with Python's cyclic garbage
+        collector paused page by page when ``rebuilding`` (see :mod:`projections.gc_pause`).
 
         On PostgreSQL, while one page is written (in a second thread: that is mostly the
         server's work) the next is read and worked out (mostly Python's), from the positions
@@ -137,7 +139,8 @@ class Projector:
         """
         if not self.overlap:
             total = 0
-            while count := self._step(self.positions() if fresh else self._positions):
+            while count := self._step(self.positions() if fresh else self._positions,
+                                      rebuilding):
                 fresh = False
                 total += count
                 if progress:
@@ -147,7 +150,7 @@ class Projector:
         writing: tuple[Prepared, Future[dict[str, int]]] | None = None
         with ThreadPoolExecutor(1, thread_name_prefix="projections-writer") as writer:
             while True:
-                with gc_paused():
+                with paused_if(rebuilding):
                     page = prepare(self.models, self.reader, positions)
                 if writing is not None:
                     done, future = writing
@@ -161,10 +164,10 @@ class Projector:
                 if not page.count:
                     return total
                 positions = page.after
-                writing = (page, writer.submit(self._write, page))
+                writing = (page, writer.submit(self._write, page, rebuilding))
 
-    def _write(self, page: Prepared) -> dict[str, int]:
-        with gc_paused():
+    def _write(self, page: Prepared, rebuilding: bool) -> dict[str, int]:
+        with paused_if(rebuilding):
             return write(self.models, page)
 
     def _settle(self, page: Prepared, written: Callable[[], dict[str, int]]) -> bool:
@@ -182,14 +185,15 @@ class Projector:
         return kept
 
     def rebuild(self, progress: Callable[[int], None] | None = None) -> int:
-        """Drop the read models and replay the whole log into them (indexing them at the end)."""
+        """Drop the read models and replay the whole log into them (indexing them at the end),
+        with the cyclic garbage collector paused page by page."""
         for model in self.models:
             model.reset()
             with model.transaction(commit=True) as session:
                 set_aside.drop_model(session, model.name)
         self.timeline.forget()
         self._positions = self.positions()
-        count = self._catch_up(progress)
+        count = self._catch_up(progress, rebuilding=True)
         if self.ledger is not None:
             self.ledger.seal()
         for model in self.models:

@@ -52,12 +52,20 @@ case_summaries = Table(
     Column("effective_on", Date),
     Column("closed", Boolean, nullable=False),
     Column("search_text", Text, nullable=False),  # normalised, see projections.search_text
-    Index("ix_case_summaries_scope_stage", "scope", "stage"),
     Index("ix_case_summaries_assigned", "assigned_id"),
     Index("ix_case_summaries_town", "town"),
     Index("ix_case_summaries_next_due", "next_due_on"),
     Index("ix_case_summaries_updated", "updated_at"),
 )
+# A scope's list (queries.list_cases), alone or by stage or worker, read in the list's order
+# (newest first) with no sort; the worker index also gives the scope's workers, one index
+# step each (choices.case_workers). (An index of (scope, stage) alone, which these replace,
+# stays in a database made before them until its next rebuild.)
+_summary = case_summaries.c
+_newest_first = (_summary.updated_at.desc(), _summary.case_id)
+Index("ix_case_summaries_scope_updated", _summary.scope, *_newest_first)
+Index("ix_case_summaries_scope_stage_updated", _summary.scope, _summary.stage, *_newest_first)
+Index("ix_case_summaries_scope_assigned", _summary.scope, _summary.assigned_id, *_newest_first)
 
 deadlines = Table(
     "case_deadlines", metadata,
@@ -130,12 +138,4 @@ public_notices = Table(
     Column("search_text", Text, nullable=False),  # public fields only (search_text)
     Index("ix_public_notices_term_end", "term_end"),
     Index("ix_public_notices_published", "published_on"),
-)
-
-search_index = Table(
-    "search_index", metadata,
-    Column("case_id", String(36), primary_key=True),
-    Column("scope", Text, nullable=False),
-    Column("text", Text, nullable=False),
-    Column("public_text", Text),
 )

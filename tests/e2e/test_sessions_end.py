@@ -4,16 +4,23 @@ session cookie or remember-me cookie names a login session, not an account."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+import hashlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from flask import Flask
 from flask.testing import FlaskClient
 from flask_login.utils import encode_cookie
-from sqlalchemy import update
+from sqlalchemy import event, update
+from sqlalchemy.engine import Engine
 from steps_story import PASSWORD
 
 from domain.values import Role
 from web.accounts.sessions import MAX_AGE, login_sessions
+from web.accounts.store import accounts
+from web.users import load_user
 
 
 def logged_in(app: Flask, username: str, password: str = PASSWORD) -> FlaskClient:
@@ -119,3 +126,45 @@ def account_id(app: Flask, username: str) -> str:
     account = app.extensions["accounts"].by_username(username)
     assert account is not None
     return str(account.id)
+
+
+@contextmanager
+def statements(engine: Engine) -> Iterator[list[str]]:
+    """The SQL statements ``engine`` sends while in the block."""
+    sent: list[str] = []
+
+    def seen(*args: Any) -> None:
+        sent.append(args[2])
+    event.listen(engine, "before_cursor_execute", seen)
+    try:
+        yield sent
+    finally:
+        event.remove(engine, "before_cursor_execute", seen)
+
+
+def test_the_user_loader_asks_once_and_refuses_an_expired_an_ended_or_a_disabled_session(
+        app: Flask) -> None:
+    store = app.extensions["accounts"]
+    store.add("sun", "孙社工", Role.SOCIAL_WORKER, "兴宁市", PASSWORD, account_id="sw-sun")
+    store.add("ma", "马社工", Role.SOCIAL_WORKER, "兴宁市", PASSWORD, account_id="sw-ma")
+    sessions = {name: store.sessions.start("sw-sun")
+                for name in ("fresh", "nearly_over", "expired", "ended")}
+    sessions["disabled"] = store.sessions.start("sw-ma")
+    store.sessions.end(sessions["ended"])
+    with store.engine.begin() as connection:
+        for name, age in (("nearly_over", MAX_AGE - timedelta(minutes=1)),
+                          ("expired", MAX_AGE + timedelta(minutes=1))):
+            digest = hashlib.sha256(sessions[name].encode()).hexdigest()
+            connection.execute(update(login_sessions)
+                               .where(login_sessions.c.id_sha256 == digest)
+                               .values(started_at=datetime.now(tz=UTC) - age))
+        # disabled behind the store's back, so the session itself is left in place
+        connection.execute(update(accounts).where(accounts.c.id == "sw-ma")
+                           .values(active=False))
+    with app.test_request_context(), statements(store.engine) as sent:
+        users = {name: load_user(session_id) for name, session_id in sessions.items()}
+    assert {name: user and user.account.id for name, user in users.items()} == {
+        "fresh": "sw-sun", "nearly_over": "sw-sun", "expired": None, "ended": None,
+        "disabled": None}
+    assert users["fresh"] is not None and users["fresh"].get_id() == sessions["fresh"]
+    assert len(sent) == len(sessions), "one query per request, sessions and accounts joined"

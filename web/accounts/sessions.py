@@ -12,7 +12,17 @@ import hashlib
 import secrets
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import Column, DateTime, MetaData, String, Table, delete, insert, select
+from sqlalchemy import (
+    Column,
+    ColumnElement,
+    DateTime,
+    MetaData,
+    String,
+    Table,
+    and_,
+    delete,
+    insert,
+)
 from sqlalchemy.engine import Connection, Engine
 
 MAX_AGE = timedelta(hours=12)
@@ -29,8 +39,16 @@ def _digest(session_id: str) -> str:
     return hashlib.sha256(session_id.encode()).hexdigest()
 
 
+def live(session_id: str) -> ColumnElement[bool]:
+    """The row of the session with this id, if it has been neither ended (deleted) nor
+    started more than :data:`MAX_AGE` ago (to join with the accounts, see
+    ``AccountStore.signed_in``)."""
+    return and_(login_sessions.c.id_sha256 == _digest(session_id),
+                login_sessions.c.started_at >= datetime.now(tz=UTC) - MAX_AGE)
+
+
 class LoginSessions:
-    """Start, look up and end the login sessions of accounts."""
+    """Start and end the login sessions of accounts (:func:`live` finds one)."""
 
     def __init__(self, engine: Engine):
         self.engine = engine
@@ -46,14 +64,6 @@ class LoginSessions:
                 id_sha256=_digest(session_id), account_id=account_id,
                 started_at=datetime.now(tz=UTC)))
         return session_id
-
-    def account_of(self, session_id: str) -> str | None:
-        """The account whose session this is, while it has not been ended or expired."""
-        query = select(login_sessions.c.account_id).where(
-            login_sessions.c.id_sha256 == _digest(session_id),
-            login_sessions.c.started_at >= datetime.now(tz=UTC) - MAX_AGE)
-        with self.engine.connect() as connection:
-            return connection.execute(query).scalar_one_or_none()
 
     def end(self, session_id: str) -> None:
         """End one session (logging out)."""

@@ -31,7 +31,7 @@ from sqlalchemy.engine import Engine
 
 from domain.values import Actor, Role
 from projections.encryption import ENCRYPTED, Encryption, encryption_of
-from web.accounts.sessions import LoginSessions
+from web.accounts.sessions import LoginSessions, live, login_sessions
 
 metadata = MetaData()
 accounts = Table(
@@ -137,10 +137,15 @@ class AccountStore:
         return _account(row, self.encryption) if row and row["active"] else None
 
     def signed_in(self, session_id: str) -> Account | None:
-        """The active account of a login session that has not been ended."""
-        account_id = self.sessions.account_of(session_id)
-        account = self.get(account_id) if account_id else None
-        return account if account and account.active else None
+        """The active account of a login session that has not been ended or expired, in
+        one query (every request asks it)."""
+        a = accounts.c
+        query = (select(a.id, a.username, a.name, a.role, a.scope, a.active)
+                 .join(login_sessions, login_sessions.c.account_id == accounts.c.id)
+                 .where(live(session_id), a.active))
+        with self.engine.connect() as connection:
+            row = connection.execute(query).mappings().first()
+        return _account(row, self.encryption) if row else None
 
     def change(self, account_id: str, *, role: Role | None = None, scope: str | None = None,
                active: bool | None = None, password: str | None = None) -> None:

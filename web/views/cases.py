@@ -16,6 +16,7 @@ from domain.stages import Stage
 from projections.base import engine_of
 from projections.queries import CaseFilter, list_cases, open_deadlines
 from web.access import visible_scopes
+from web.case_list import case_filter, case_list_options
 from web.case_reads import CaseHidden, readable_case
 from web.users import me
 
@@ -50,16 +51,11 @@ def index() -> ResponseReturnValue:
 @login_required
 def case_list() -> ResponseReturnValue:
     """Every visible case, with filters and pages."""
-    args = request.args
-    stage = args.get("stage") or None
-    if stage and stage not in {str(s) for s in Stage}:
-        stage = None
-    where = CaseFilter(scopes=visible_scopes(me()), stage=stage, kind=args.get("kind") or None,
-                       town=args.get("town") or None, text=args.get("q", "")[:100],
-                       assigned_id=args.get("worker") or None,
-                       overdue=args.get("overdue") == "1", today=clock.today())
+    args, account = request.args, me()
+    where = case_filter(account, args)
     page = list_cases(_engine(), where, page=args.get("page", 1, type=int))
-    return render_template("case_list.html", page=page, args=args, stages=list(Stage))
+    return render_template("case_list.html", page=page, args=args, stages=list(Stage),
+                           options=case_list_options(_engine(), account, where.today))
 
 
 @bp.get("/cases/<uuid:case_id>")

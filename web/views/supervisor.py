@@ -18,12 +18,13 @@ from domain import clock
 from domain.clock import CHINA
 from domain.labels import LABELS
 from domain.stages import Stage
-from domain.values import ContractKind, Role
+from domain.values import Role
 from projections.base import engine_of
-from projections.choices import audit_actors, case_workers
-from projections.queries import AuditFilter, CaseFilter, audit_entries, list_cases, statistics
+from projections.choices import audit_actors
+from projections.queries import AuditFilter, audit_entries, list_cases, statistics
 from web import charts, exports
 from web.access import visible_scopes
+from web.case_list import case_filter
 from web.forms.bounds import query_date
 from web.forms.errors import error_text
 from web.i18n import label
@@ -47,30 +48,11 @@ def _engine() -> Engine:
     return engine_of(current_app.extensions["negotiations"])
 
 
-def case_filter(args: MultiDict[str, str]) -> CaseFilter:
-    """The case list's filters from the query string, limited to what the account sees."""
-    stage = args.get("stage") or None
-    if stage and stage not in {str(s) for s in Stage}:
-        stage = None
-    return CaseFilter(scopes=visible_scopes(me()), stage=stage, kind=args.get("kind") or None,
-                      town=args.get("town") or None, text=args.get("q", "")[:100],
-                      assigned_id=args.get("worker") or None,
-                      overdue=args.get("overdue") == "1", today=clock.today())
-
-
-@bp.app_template_global()
-def case_list_options() -> dict[str, Any]:
-    """Choices of the case list's filters: kinds, and the workers of the visible cases."""
-    workers = case_workers(_engine(), visible_scopes(me()))
-    return {"kinds": [str(k) for k in ContractKind], "workers": workers, "today": clock.today(),
-            "may_export": me().role in (Role.SUPERVISOR, Role.ADMIN)}
-
-
 @bp.get("/cases/export.<any(csv, xlsx):fmt>")
 @overseers_only
 def export_cases(fmt: str) -> ResponseReturnValue:
     """The case list with its current filters, every page, as CSV or XLSX."""
-    where = case_filter(request.args)
+    where = case_filter(me(), request.args)
     rows = exports.all_rows(lambda n: list_cases(_engine(), where, page=n, per_page=200))
     return exports.download(fmt, "cases", exports.case_columns(), rows)
 

@@ -10,6 +10,7 @@ from sqlalchemy.engine import Engine
 from storyteller import CLERK, OTHER_CLERK, PUBLISHED
 
 from domain.calendar import period_end
+from projections.choices import case_workers
 from projections.queries import CaseFilter, list_cases
 from projections.runner import Projector
 from projections.tables import case_summaries
@@ -107,3 +108,15 @@ def test_pages_are_newest_first_with_the_total(
     assert (pairs.total, ids(pairs)) == (3, newest_first[2:3])
     beyond = list_cases(engine, CaseFilter(today=TODAY), page=5, per_page=3)
     assert (beyond.total, beyond.rows) == (4, [])
+
+
+def test_the_workers_offered_are_those_holding_the_cases_of_the_scopes(
+        engine: Engine, cases: Cases, projected: Projector) -> None:
+    """Found index step by index step (a recursive query), on SQLite and PostgreSQL alike."""
+    both = [(CLERK.id, CLERK.name), (OTHER_CLERK.id, OTHER_CLERK.name)]  # by name
+    assert sorted(both, key=lambda w: (w[1], w[0])) == both
+    assert case_workers(engine, ["xingning"]) == both
+    assert case_workers(engine, ["meijiang"]) == [(CLERK.id, CLERK.name)]
+    assert case_workers(engine, None) == both
+    assert case_workers(engine, ["meijiang", "xingning", "meijiang"]) == both
+    assert case_workers(engine, ["nowhere"]) == case_workers(engine, []) == []

