@@ -8,7 +8,8 @@ stored now would launder whatever was changed before.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from typing import Any
 
 from sqlalchemy import Column, Integer, MetaData, String, Table, Text, insert, inspect, select
 from sqlalchemy.engine import Engine
@@ -73,15 +74,28 @@ class Ledger:
                 start=last + 1, limit=self.page)
             if not notifications:
                 return total
-            entries = seal_all(self.key, previous, list(notifications))
-            try:
-                with self.engine.begin() as connection:
-                    connection.execute(insert(ledger_table), [_row(e) for e in entries])
-            except IntegrityError:
-                self._head = None  # another sealer went first: go on from its head
-                continue
-            self._head = (entries[-1].notification_id, entries[-1].link)
-            total += len(entries)
+            total += self._append(previous, list(notifications))
+
+    def seal_read(self, start: int, notifications: Sequence[Any]) -> None:
+        """Seal ``notifications``, the log as just read from ``start``, if they follow the
+        ledger's last entry (no second read of the log); otherwise leave it to
+        :meth:`seal`."""
+        last, previous = self.head()
+        if start <= last + 1 and (fresh := [n for n in notifications if n.id > last]):
+            self._append(previous, fresh)
+
+    def _append(self, previous: str, notifications: list[Any]) -> int:
+        """Append entries for ``notifications`` after the link ``previous``; return how many
+        (none if another sealer went first: the head is read again next time)."""
+        entries = seal_all(self.key, previous, notifications)
+        try:
+            with self.engine.begin() as connection:
+                connection.execute(insert(ledger_table), [_row(e) for e in entries])
+        except IntegrityError:
+            self._head = None
+            return 0
+        self._head = (entries[-1].notification_id, entries[-1].link)
+        return len(entries)
 
 
 def _row(entry: LedgerEntry) -> dict[str, object]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from eventsourcing.persistence import Notification
 
@@ -23,10 +23,18 @@ class LogReader:
         self.negotiations = negotiations
         self.page = page
         self.timeline = Timeline(negotiations)
+        self.newest = 0
+        """The newest notification id read so far."""
+        self.on_read: Callable[[int, Sequence[Notification]], None] | None = None
+        """Called with each page as it is read (the ledger seals it: see the runner)."""
 
     def read(self, start: int) -> Batch:
         """Up to a page of events from notification id ``start`` (none: the log's end)."""
         notifications = self._notifications(start)
+        if notifications:
+            self.newest = max(self.newest, notifications[-1].id)
+            if self.on_read is not None:
+                self.on_read(start, notifications)
         changes, unreadable = self._changes(notifications)
         return Batch(changes, self.timeline.stages, unreadable=unreadable,
                      last_id=notifications[-1].id if notifications else 0)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import threading
-import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -34,6 +33,7 @@ from projections.reader import LogReader
 from projections.retired import drop_retired
 from projections.retry import retry_set_aside
 from projections.statistics import StagePeriods
+from projections.waiting import Waiting
 
 __all__ = ["READ_MODELS", "Background", "Projector", "Status"]
 log = logging.getLogger(__name__)
@@ -50,7 +50,7 @@ class Status:
     lag: int
 
 
-class Projector:
+class Projector(Waiting):
     """Feeds the event log to the read models."""
 
     def __init__(self, negotiations: Negotiations, names: list[str] | None = None,
@@ -72,6 +72,9 @@ class Projector:
         self.ledger = Ledger(negotiations, key) if key is not None else None
         self.overlap = self.engine.dialect.name != "sqlite"  # see catch_up
         self.reader = LogReader(negotiations, page)
+        if self.ledger is not None:
+            self.reader.on_read = self.ledger.seal_read
+        self._sealed_once = False
         self.timeline = self.reader.timeline
         self.processed = threading.Condition()
         self.nudge = threading.Event()  # wakes this process's follow() (set by wait())
@@ -122,8 +125,10 @@ class Projector:
         wrote or read instead of reading them again (the follower: a runner elsewhere
         that moved them makes its first page conflict, and it re-reads them then)."""
         total = self._catch_up(progress, fresh)
-        if self.ledger is not None:
-            self.ledger.seal()
+        if self.ledger is not None and (not self._sealed_once
+                                        or self.ledger.head()[0] < self.reader.newest):
+            self.ledger.seal()      # the first time, the whole log: an older store's too
+            self._sealed_once = True
         return total
 
     def _catch_up(self, progress: Callable[[int], None] | None, fresh: bool = True,
@@ -201,53 +206,6 @@ class Projector:
         self.timeline.forget()  # it holds every case now: let them go with the rebuild
         collect_garbage()
         return count
-
-    def caught_up_to(self, notification_id: int) -> bool:
-        """True when every read model has processed ``notification_id``."""
-        return all(p >= notification_id for p in self._positions.values())
-
-    def wait(self, notification_id: int, timeout: float = 2.0) -> bool:
-        """Block (at most ``timeout`` s) until every read model has ``notification_id``.
-
-        With a runner following in this process, its positions in memory say it (and it
-        is woken at once instead of at its next poll). Otherwise the runner is elsewhere:
-        on PostgreSQL it announces each page it commits (see
-        :mod:`projections.position_watch`); on SQLite the positions are re-read every 50 ms.
-        """
-        if self.caught_up_to(notification_id):
-            return True
-        deadline = time.monotonic() + timeout
-        self.nudge.set()
-        if self.following:
-            return self._await(notification_id, deadline)
-        if self.engine.dialect.name == "postgresql":
-            if self.watch is None or not self.watch.alive:
-                self.watch = PositionWatch(datastore_of(self.negotiations), self._reread).start()
-            self._reread()
-            return self._await(notification_id, deadline)
-        self._reread()
-        while not self.caught_up_to(notification_id):
-            if time.monotonic() >= deadline:
-                return False
-            self._await(notification_id, min(deadline, time.monotonic() + 0.05))
-            self._reread()
-        return True
-
-    def _await(self, notification_id: int, deadline: float) -> bool:
-        with self.processed:
-            while not self.caught_up_to(notification_id):
-                remaining = deadline - time.monotonic()
-                if remaining <= 0:
-                    return False
-                self.processed.wait(remaining)
-        return True
-
-    def _reread(self) -> None:
-        """Read the positions from the database and wake whoever waits for them."""
-        positions = self.positions()
-        with self.processed:
-            self._positions = positions
-            self.processed.notify_all()
 
     def follow(self, stop: threading.Event, poll: float = 0.5,
                backoff: Backoff | None = None) -> None:

@@ -66,3 +66,27 @@ def test_an_earlier_release_s_history_verifies_loads_and_rebuilds(
     projector.catch_up()                                    # seals the whole log
     sealed = verify(open_app(store), ledger_entries(engine_of(restored)))
     assert sealed.intact and sealed.sealed == EVENTS
+
+
+def test_a_runner_seals_a_log_its_read_models_already_follow_and_then_each_new_page(
+        store: Settings, open_app: Apps, app: Negotiations, tmp_path: Path) -> None:
+    """Upgrading a store whose read models are current but that has no ledger yet: the
+    runner's first pass seals the whole log; then every page it reads is sealed as read."""
+    copy = tmp_path / "earlier"
+    copy.mkdir()
+    restored = earlier_release(store, open_app, app, copy)
+    Projector(restored).rebuild()
+    with engine_of(restored).begin() as connection:
+        connection.exec_driver_sql("DELETE FROM event_ledger")
+
+    follower = Projector(open_app(store))
+    assert follower.catch_up(fresh=False) == 0, "the read models were current"
+    assert verify(restored, ledger_entries(engine_of(restored))).sealed == EVENTS
+
+    case_id = next(iter({n.originator_id for n in notifications(restored)}))
+    case = restored.get_case(case_id)
+    restored.add_note(case, case.version, case.state.assigned_to, case.entries[-1].occurred_on,
+                      text="升级后的第一条记录")
+    assert follower.catch_up(fresh=False) == 1
+    report = verify(restored, ledger_entries(engine_of(restored)))
+    assert report.intact and (report.sealed, report.unsealed) == (EVENTS + 1, 0)
