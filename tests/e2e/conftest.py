@@ -61,3 +61,12 @@ class Auth:
 def auth(client: FlaskClient) -> Auth:
     """The login helper bound to ``client``."""
     return Auth(client)
+
+
+@pytest.fixture
+def unchanged(app: Flask) -> Iterator[None]:
+    """Asserts the event log did not grow during the test."""
+    recorder = app.extensions["negotiations"].recorder
+    before = recorder.max_notification_id()
+    yield
+    assert recorder.max_notification_id() == before, "something was recorded"

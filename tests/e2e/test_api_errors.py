@@ -3,7 +3,6 @@ document in the caller's language, and nothing is recorded."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from uuid import UUID
 
@@ -28,15 +27,6 @@ def case_id(callers: dict[str, Caller], projections: None) -> UUID:
     case = UUID(opened.get_json()["case_id"])
     assert li.step(case, "survey", step_body("survey", 1)).status_code == 201
     return case
-
-
-@pytest.fixture
-def unchanged(app: Flask) -> Iterator[None]:
-    """Asserts the event log did not grow during the test."""
-    recorder = app.extensions["negotiations"].recorder
-    before = recorder.max_notification_id()
-    yield
-    assert recorder.max_notification_id() == before, "something was recorded"
 
 
 def problem(response: TestResponse, status: int) -> dict[str, object]:

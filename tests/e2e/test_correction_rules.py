@@ -7,7 +7,6 @@ within the rules is recorded.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from uuid import UUID
 
 import pytest
@@ -35,15 +34,6 @@ def case_id(callers: dict[str, Caller], projections: None) -> UUID:
 def story(app: Flask, second_worker: None) -> Story:
     """Li, logged in."""
     return Story(app, app.test_client()).login("li")
-
-
-@pytest.fixture
-def unchanged(app: Flask) -> Iterator[None]:
-    """Asserts the event log did not grow during the test."""
-    recorder = app.extensions["negotiations"].recorder
-    before = recorder.max_notification_id()
-    yield
-    assert recorder.max_notification_id() == before, "something was recorded"
 
 
 def correction(callers: dict[str, Caller], case_id: UUID, version: int, field: str,

@@ -8,7 +8,6 @@ Numbers are whole where whole numbers belong: 1000.5 workers is refused, not cut
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from uuid import UUID
 
 import pytest
@@ -32,15 +31,6 @@ def story(app: Flask, projections: None, second_worker: None) -> Story:
 def case_id(story: Story) -> UUID:
     """A case of Li's, opened through the form."""
     return story.open_case(811)
-
-
-@pytest.fixture
-def unchanged(app: Flask) -> Iterator[None]:
-    """Asserts the event log did not grow during the test."""
-    recorder = app.extensions["negotiations"].recorder
-    before = recorder.max_notification_id()
-    yield
-    assert recorder.max_notification_id() == before, "something was recorded"
 
 
 def logged_in(app: Flask, username: str) -> FlaskClient:
