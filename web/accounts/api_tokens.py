@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -14,6 +13,7 @@ from sqlalchemy import Column, DateTime, MetaData, String, Table, Text, insert, 
 from sqlalchemy.engine import Engine, RowMapping
 
 from projections.encryption import ENCRYPTED, Encryption, encryption_of
+from web.accounts.digests import digest
 
 PREFIX = "xs_"
 DEFAULT_DAYS = 90
@@ -59,9 +59,6 @@ class ApiToken:
         return None
 
 
-def _digest(secret: str) -> str:
-    return hashlib.sha256(secret.encode()).hexdigest()
-
 
 def _aware(moment: datetime | None) -> datetime | None:
     """SQLite hands back naive datetimes; they were stored in UTC."""
@@ -98,7 +95,7 @@ class ApiTokens:
         with self.engine.begin() as connection:
             connection.execute(insert(api_tokens).values(
                 id=token.id, account_id=account_id, name=self.encryption.encrypt(token.name),
-                token_sha256=_digest(secret), created_at=now, expires_at=token.expires_at))
+                token_sha256=digest(secret), created_at=now, expires_at=token.expires_at))
         return token, secret
 
     def tokens_of(self, account_id: str) -> list[ApiToken]:
@@ -129,7 +126,7 @@ class ApiTokens:
     def check(self, secret: str, now: datetime | None = None
               ) -> tuple[ApiToken | None, TokenProblem | None]:
         """The token behind ``secret`` and why it is refused (None when it works)."""
-        query = select(api_tokens).where(api_tokens.c.token_sha256 == _digest(secret))
+        query = select(api_tokens).where(api_tokens.c.token_sha256 == digest(secret))
         with self.engine.connect() as connection:
             row = connection.execute(query).mappings().first()
         if row is None:

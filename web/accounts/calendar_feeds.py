@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
 import secrets
 from datetime import UTC, datetime
 
 from sqlalchemy import Column, DateTime, MetaData, String, Table, delete, insert, select
 from sqlalchemy.engine import Engine
+
+from web.accounts.digests import digest
 
 metadata = MetaData()
 calendar_feeds = Table(
@@ -17,9 +18,6 @@ calendar_feeds = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
 )
 
-
-def _digest(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 class CalendarFeeds:
@@ -36,7 +34,7 @@ class CalendarFeeds:
             connection.execute(delete(calendar_feeds)
                                .where(calendar_feeds.c.account_id == account_id))
             connection.execute(insert(calendar_feeds).values(
-                account_id=account_id, token_sha256=_digest(token),
+                account_id=account_id, token_sha256=digest(token),
                 created_at=datetime.now(tz=UTC)))
         return token
 
@@ -56,4 +54,4 @@ class CalendarFeeds:
         """The account whose current secret ``token`` is, if any."""
         with self.engine.connect() as connection:
             return connection.execute(select(calendar_feeds.c.account_id).where(
-                calendar_feeds.c.token_sha256 == _digest(token))).scalar()
+                calendar_feeds.c.token_sha256 == digest(token))).scalar()

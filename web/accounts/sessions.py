@@ -8,7 +8,6 @@ lasts a working day at most (:data:`MAX_AGE`); ended and expired ones are delete
 
 from __future__ import annotations
 
-import hashlib
 import secrets
 from datetime import UTC, datetime, timedelta
 
@@ -25,6 +24,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Connection, Engine
 
+from web.accounts.digests import digest
+
 MAX_AGE = timedelta(hours=12)
 metadata = MetaData()
 login_sessions = Table(
@@ -35,15 +36,12 @@ login_sessions = Table(
 )
 
 
-def _digest(session_id: str) -> str:
-    return hashlib.sha256(session_id.encode()).hexdigest()
-
 
 def live(session_id: str) -> ColumnElement[bool]:
     """The row of the session with this id, if it has been neither ended (deleted) nor
     started more than :data:`MAX_AGE` ago (to join with the accounts, see
     ``AccountStore.signed_in``)."""
-    return and_(login_sessions.c.id_sha256 == _digest(session_id),
+    return and_(login_sessions.c.id_sha256 == digest(session_id),
                 login_sessions.c.started_at >= datetime.now(tz=UTC) - MAX_AGE)
 
 
@@ -61,7 +59,7 @@ class LoginSessions:
             connection.execute(delete(login_sessions).where(
                 login_sessions.c.started_at < datetime.now(tz=UTC) - MAX_AGE))
             connection.execute(insert(login_sessions).values(
-                id_sha256=_digest(session_id), account_id=account_id,
+                id_sha256=digest(session_id), account_id=account_id,
                 started_at=datetime.now(tz=UTC)))
         return session_id
 
@@ -69,7 +67,7 @@ class LoginSessions:
         """End one session (logging out)."""
         with self.engine.begin() as connection:
             connection.execute(delete(login_sessions).where(
-                login_sessions.c.id_sha256 == _digest(session_id)))
+                login_sessions.c.id_sha256 == digest(session_id)))
 
     def end_all(self, account_id: str, connection: Connection) -> None:
         """End every session of the account, within the caller's transaction."""
