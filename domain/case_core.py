@@ -10,14 +10,12 @@ from eventsourcing.domain import Aggregate
 from eventsourcing.domain import Snapshot as LibrarySnapshot
 from eventsourcing.utils import get_topic
 
-from domain import clock
 from domain.chain import GENESIS, digest_of
-from domain.entries import Entry, entry_record, fresh_entry, materialise
-from domain.errors import Breach, require
+from domain.entries import Entry, entry_record
 from domain.events import CaseEvent
-from domain.rules import procedure
+from domain.replay import Replay
 from domain.stages import Stage, stage_of
-from domain.state import CaseState, advance, fold
+from domain.state import CaseState
 from domain.values import Actor
 
 
@@ -32,13 +30,6 @@ def plain(value: Any) -> Any:
     return value
 
 
-def not_in_future(occurred_on: date) -> list[Breach]:
-    """An entry records what has happened: its business date is not after today."""
-    if occurred_on > clock.today():
-        return [Breach("date_in_future", field="occurred_on")]
-    return []
-
-
 class CaseCore(Aggregate):
     """Keeps the entries of a case and derives everything else from them."""
 
@@ -49,7 +40,7 @@ class CaseCore(Aggregate):
         def take(cls, aggregate: Any) -> Any:
             """Snapshot without the derived-state cache."""
             snapshot = super().take(aggregate)
-            snapshot.state.pop("_derived", None)
+            snapshot.state.pop("_replay", None)
             return snapshot
 
     def __init__(self) -> None:
@@ -78,15 +69,13 @@ class CaseCore(Aggregate):
 
     def append_entry(self, event: CaseEvent) -> None:
         """Called by every event's ``apply``: keep its record, advance the chain, and bring
-        the derived state along (a correction rewrites the past: derive it afresh)."""
+        the derived state along (see :class:`domain.replay.Replay`)."""
         record = entry_record(event)
         self._records.append(record)
         self._head = event.digest
-        derived = self.__dict__.get("_derived")
-        if derived is not None and record["type"] != "EntryCorrected":
-            advance(derived, fresh_entry(record))
-        else:
-            self.__dict__.pop("_derived", None)
+        replay = self.__dict__.get("_replay")
+        if replay is not None:
+            replay.add(record)
 
     @property
     def records(self) -> list[dict[str, Any]]:
@@ -105,12 +94,12 @@ class CaseCore(Aggregate):
 
     @property
     def state(self) -> CaseState:
-        """The derived state, kept current entry by entry (one object, updated in place)."""
-        derived = self.__dict__.get("_derived")
-        if derived is None:
-            derived = fold(materialise(self._records))
-            self.__dict__["_derived"] = derived
-        return derived
+        """The derived state, kept current entry by entry."""
+        replay = self.__dict__.get("_replay")
+        if replay is None:
+            replay = Replay(self._records)
+            self.__dict__["_replay"] = replay
+        return replay.state
 
     @property
     def stage(self) -> Stage:
@@ -120,15 +109,3 @@ class CaseCore(Aggregate):
     def _record(self, event_class: type[CaseEvent], by: Actor, occurred_on: date,
                 **facts: Any) -> None:
         self.trigger_event(event_class, by=by.to_dict(), occurred_on=occurred_on, **facts)
-
-    def _check_step(self, by: Actor, occurred_on: date, *checks: list[Breach]) -> None:
-        """Refuse a procedural step unless the actor, the dates and ``checks`` allow it."""
-        state = self.state
-        require(procedure.may_record_steps(by), procedure.case_open(state),
-                procedure.not_before_opening(state, occurred_on), not_in_future(occurred_on),
-                *checks)
-
-    def _check_entry(self, occurred_on: date, *checks: list[Breach]) -> None:
-        """Refuse a cross-cutting entry unless its date and ``checks`` allow it."""
-        require(procedure.not_before_opening(self.state, occurred_on),
-                not_in_future(occurred_on), *checks)

@@ -1,8 +1,11 @@
-"""Names of the domain's vocabularies in Simplified Chinese and English."""
+"""Names of the domain's vocabularies in Simplified Chinese and English (the names of
+events come from their steps' modules, :data:`domain.procedure.registry.EVENT_LABELS`)."""
 
 from __future__ import annotations
 
 from enum import StrEnum
+
+from domain.procedure.registry import EVENT_LABELS
 
 LABELS: dict[str, dict[str, tuple[str, str]]] = {
     "kind": {
@@ -43,47 +46,32 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "overdue": ("已逾期", "Overdue"),
     },
     "side": {"workers": ("职工方", "Worker side"), "employer": ("企业方", "Employer side")},
-    "event": {
-        "CaseOpened": ("接案", "Case opened"),
-        "SurveyRecorded": ("调查摸底", "Survey"),
-        "OutreachRecorded": ("宣传/观摩/培训", "Outreach"),
-        "RepresentativesAppointed": ("协商代表产生", "Representatives appointed"),
-        "RepresentativeLeft": ("代表出缺", "Representative left"),
-        "RepresentativeReplaced": ("代表更换", "Representative replaced"),
-        "OfferSent": ("发出要约", "Offer sent"),
-        "OfferAnswered": ("要约回应", "Offer answered"),
-        "SessionHeld": ("协商会议", "Session held"),
-        "SessionSuspended": ("协商中止", "Negotiation suspended"),
-        "DisputeFiled": ("协商争议申请", "Dispute filed"),
-        "DisputeExtended": ("争议处理延期", "Dispute extended"),
-        "DisputeResolved": ("争议处理完毕", "Dispute resolved"),
-        "DraftAgreed": ("草案形成", "Draft agreed"),
-        "RatificationVoted": ("职代会/全体职工审议", "Ratification vote"),
-        "ContractSigned": ("合同签订", "Contract signed"),
-        "ContractFiled": ("合同报送", "Contract filed"),
-        "ReviewObjected": ("审查意见", "Review objection"),
-        "ContractTookEffect": ("合同生效", "Contract took effect"),
-        "ContractPublished": ("合同公布", "Contract published"),
-        "ImplementationReviewed": ("履约监督", "Implementation reviewed"),
-        "RenewalRequested": ("提出续订", "Renewal requested"),
-        "SignOffRequested": ("申请审核", "Sign-off requested"),
-        "SignOffGiven": ("督导同意", "Signed off"),
-        "SignOffRefused": ("督导退回", "Sign-off refused"),
-        "CaseClosed": ("结案", "Case closed"),
-        "CaseReopened": ("重新开案", "Case reopened"),
-        "NoteAdded": ("备注", "Note"),
-        "AttachmentAdded": ("附件", "Attachment"),
-        "CaseReassigned": ("改派", "Reassigned"),
-        "EntryCorrected": ("更正", "Correction"),
-    },
+    "event": dict(EVENT_LABELS),
     "notice": {"in_force": ("生效中", "In force"),
                "expiring": ("90天内到期", "Expiring within 90 days"),
                "expired": ("已到期", "Expired")},
     "basis": {"confirmed": ("经审查确认", "confirmed by the bureau"),
               "deemed": ("审查期满视为生效", "deemed effective after review")},
-    "term": {"wage_increase_pct": ("工资增长（%）", "Wage increase (%)"),
-             "minimum_wage": ("最低工资（元/月）", "Minimum wage (yuan/month)"),
-             "weekly_hours": ("每周工时", "Weekly hours"), "summary": ("摘要", "Summary")},
+    "term": {
+        "wage_increase_pct": ("工资增长（%）", "Wage increase (%)"),
+        "minimum_wage": ("最低工资（元/月）", "Minimum wage (yuan/month)"),
+        "min_monthly_wage": ("月最低工资（元）", "Monthly minimum wage (yuan)"),
+        "weekly_hours": ("每周工时（小时）", "Weekly hours"),
+        "summary": ("摘要", "Summary"),
+        "paid_leave_days": ("带薪年休假（天）", "Paid leave (days)"),
+        "overtime_base": ("加班工资计算基数", "Base of overtime pay"),
+        "night_allowance": ("夜班津贴（元/班）", "Night-shift allowance (yuan/shift)"),
+        "maternity_leave_days": ("产假（天）", "Maternity leave (days)"),
+        "nursing_minutes_per_day": ("哺乳时间（分钟/天）", "Nursing time (minutes/day)"),
+        "gynaecological_checkups_per_year": ("妇科检查（次/年）",
+                                             "Gynaecological check-ups (per year)"),
+        "high_temperature_allowance": ("高温津贴（元/月）", "High-temperature allowance "
+                                                            "(yuan/month)"),
+        "safety_training_hours": ("安全培训（小时）", "Safety training (hours)"),
+        "health_checkups_per_year": ("职业健康检查（次/年）", "Health check-ups (per year)"),
+        "piece_rate_increase_pct": ("计件单价增长（%）", "Piece-rate increase (%)"),
+        "rest_days_per_month": ("每月休息日（天）", "Rest days per month"),
+    },
     "role": {"social_worker": ("工会社工", "Social worker"), "supervisor": ("督导", "Supervisor"),
              "admin": ("管理员", "Administrator")},
 }

@@ -6,6 +6,7 @@ that are vocabulary (sides, steps, fields) are translated with :data:`TERMS`.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -157,6 +158,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "Entry {version} is not a pending sign-off request."),
     "supervisor_only": ("只有督导可以签署审核意见。", "Only a supervisor can sign off."),
     "own_request": ("不能审核自己提交的申请。", "Nobody signs off their own request."),
+    "not_yet": ("{what}（{day}）还没有到，到时再记录。",
+                "{what} ({day}) has not come yet: record this then."),
 }
 
 TERMS: dict[str, tuple[str, str]] = {
@@ -179,6 +182,14 @@ TERMS: dict[str, tuple[str, str]] = {
     "requested": ("申请日期", "the request"),
     "closed": ("结案日期", "closure"),
 }
+
+
+def register_messages(extra: Mapping[str, tuple[str, str]]) -> None:
+    """Add the messages of breaches a step names (see :attr:`domain.procedure.step.Step.
+    messages`); a key means one thing only."""
+    for key, pair in extra.items():
+        if MESSAGES.setdefault(key, pair) != pair:
+            raise ValueError(f"message {key!r} is defined twice")
 
 
 def term(word: Any, lang: str) -> str:

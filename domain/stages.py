@@ -7,7 +7,8 @@ from datetime import date
 from enum import StrEnum
 
 from domain.entries import Entry
-from domain.state import CaseState, states
+from domain.replay import states
+from domain.state import CaseState
 
 
 class Stage(StrEnum):

@@ -1,10 +1,8 @@
-"""The state of a case, derived from its entries by a pure fold."""
+"""The state of a case: what its entries established so far (see :mod:`domain.replay`)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
 
 from config.profiles import JurisdictionProfile
 from domain.entries import Entry
@@ -60,6 +58,12 @@ class CaseState:
     renewals: list[Entry] = field(default_factory=list)
     sign_offs: list[Pair] = field(default_factory=list)
     closed: Entry | None = None
+    recorded: dict[str, list[Entry]] = field(default_factory=dict)
+
+    def of_type(self, event_type: str) -> list[Entry]:
+        """The entries of one event type, oldest first (a step whose state is just its
+        entries needs no field of its own)."""
+        return self.recorded.get(event_type, [])
 
     @property
     def track(self) -> Track:
@@ -111,118 +115,9 @@ class CaseState:
         return next((t for t in reversed(self.tracks) if t.signed), None)
 
 
-def _reps(items: list[dict[str, Any]]) -> list[Representative]:
-    return [Representative.from_dict(i) for i in items]
-
-
-def _replace(reps: list[Representative], name: str,
-             new: Representative | None) -> list[Representative]:
-    kept = [r for r in reps if r.name != name]
-    return kept + ([new] if new else [])
-
-
-def _on_vacancy(state: CaseState, entry: Entry) -> None:
-    side = "worker_side" if entry["side"] == "workers" else "employer_side"
-    if entry.type == "RepresentativeLeft":
-        setattr(state, side, _replace(getattr(state, side), entry["name"], None))
-        state.vacancies.append(Pair(entry))
-        return
-    new = Representative.from_dict(entry["replacement"])
-    setattr(state, side, _replace(getattr(state, side), entry["name"], new))
-    vacancy = next((v for v in state.open_vacancies
-                    if v.start["name"] == entry["name"] and v.start["side"] == entry["side"]),
-                   None)
-    if vacancy:
-        vacancy.end = entry
-
-
-def _close_first(pairs: list[Pair], entry: Entry) -> None:
+def close_first(pairs: list[Pair], entry: Entry) -> None:
+    """Let ``entry`` answer, fill or end the first pair still open."""
     for pair in pairs:
         if pair.end is None:
             pair.end = entry
             return
-
-
-def _apply(state: CaseState, entry: Entry) -> None:
-    kind, track = entry.type, state.track
-    if kind == "SurveyRecorded":
-        state.surveys.append(entry)
-    elif kind == "OutreachRecorded":
-        state.outreach.append(entry)
-    elif kind == "RepresentativesAppointed":
-        state.appointment = entry
-        state.worker_side = _reps(entry["worker_side"])
-        state.employer_side = _reps(entry["employer_side"])
-    elif kind in ("RepresentativeLeft", "RepresentativeReplaced"):
-        _on_vacancy(state, entry)
-    elif kind == "OfferSent":
-        state.offers.append(Pair(entry))
-    elif kind == "OfferAnswered":
-        _close_first(state.offers, entry)
-    elif kind == "SessionHeld":
-        state.sessions.append(entry)
-        track.sessions.append(entry)
-        _close_first(state.suspensions, entry)
-    elif kind == "SessionSuspended":
-        state.suspensions.append(Pair(entry))
-    elif kind == "DisputeFiled":
-        state.disputes.append(Pair(entry))
-    elif kind == "DisputeExtended" and state.open_dispute:
-        state.open_dispute.extension = entry
-    elif kind == "DisputeResolved":
-        _close_first(state.disputes, entry)
-    elif kind == "DraftAgreed":
-        track.draft, track.ratifications = entry, []
-    elif kind == "RatificationVoted":
-        track.ratifications.append(entry)
-    elif kind in ("ContractSigned", "ContractFiled", "ContractTookEffect", "ContractPublished"):
-        attribute = {"ContractSigned": "signed", "ContractFiled": "filed",
-                     "ContractTookEffect": "effect", "ContractPublished": "published"}[kind]
-        setattr(track, attribute, entry)
-    elif kind == "ReviewObjected":
-        track.objection = entry
-        state.tracks.append(Track(started_by=entry))
-    elif kind == "ImplementationReviewed":
-        state.implementation_reviews.append(entry)
-    elif kind == "RenewalRequested":
-        state.renewals.append(entry)
-    elif kind == "SignOffRequested":
-        state.sign_offs.append(Pair(entry))
-    elif kind in ("SignOffGiven", "SignOffRefused"):
-        for pair in state.sign_offs:
-            if pair.start.version == entry["request_version"]:
-                pair.end = entry
-    elif kind == "CaseClosed":
-        state.closed = entry
-    elif kind == "CaseReopened":
-        state.closed = None
-    elif kind == "CaseReassigned":
-        state.assigned_to = Actor.from_dict(entry["assigned_to"])
-
-
-def advance(state: CaseState, entry: Entry) -> None:
-    """Bring ``state`` past one new entry (in place); the fold does the same, entry by entry."""
-    state.entries.append(entry)
-    _apply(state, entry)
-
-
-def states(entries: list[Entry]) -> Iterator[CaseState]:
-    """The state after each entry in turn (one object, updated in place)."""
-    opened = entries[0]
-    state = CaseState(
-        opened=opened,
-        profile=JurisdictionProfile.cached(opened["profile"]),
-        enterprise=Enterprise(**opened["enterprise"]),
-        assigned_to=Actor.from_dict(opened["assigned_to"]),
-        entries=list(entries),
-    )
-    yield state
-    for entry in entries[1:]:
-        _apply(state, entry)
-        yield state
-
-
-def fold(entries: list[Entry]) -> CaseState:
-    """Derive a case's state from its (corrected) entries, oldest first."""
-    *_, state = states(entries)
-    return state

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from domain.labels import label
+from domain.vocabulary import fact_label
 
 Facts = dict[str, Any]
 
@@ -55,7 +56,8 @@ TEMPLATES: dict[str, Callable[[Facts], str]] = {
     "AttachmentAdded": lambda f: f"上传附件：{f['filename']}",
     "CaseReassigned": lambda f: f"改派给 {f['assigned_to']['name']}：{f['reason']}",
     "EntryCorrected": lambda f: (f"更正第 {f['corrects_version']} 条（"
-                                 f"{'、'.join(f['changes'])}）：{f['reason']}"),
+                                 f"{'、'.join(fact_label(path) for path in f['changes'])}）："
+                                 f"{f['reason']}"),
 }
 
 

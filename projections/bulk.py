@@ -13,7 +13,7 @@ from operator import itemgetter
 from typing import Any
 
 from eventsourcing.persistence import IntegrityError
-from sqlalchemy import Table, delete
+from sqlalchemy import Table
 from sqlalchemy.engine import Connection, Dialect
 from sqlalchemy.orm import Session
 
@@ -23,6 +23,8 @@ from projections.safe_text import storable_rows, text_columns
 Row = tuple[Any, ...]
 CHUNK = 500
 """Case ids per ``DELETE … IN`` (below every database's limit on bound parameters)."""
+FEW = 20
+"""Rows that go in by ``INSERT`` rather than ``COPY`` (setting up a ``COPY`` costs more)."""
 
 _plans: dict[tuple[str, str], tuple[Converter | None, str]] = {}
 
@@ -91,7 +93,7 @@ def insert_values(session: Session, table: Table, rows: Sequence[Row]) -> None:
     rows = storable_rows(_texts(table), rows)
     connection = session.connection()
     dialect = connection.dialect
-    if not (_copies(dialect) or dialect.paramstyle == "qmark"):
+    if not ((_copies(dialect) and len(rows) > FEW) or dialect.paramstyle == "qmark"):
         names = [column.name for column in table.columns]
         session.execute(table.insert(), [dict(zip(names, row, strict=True)) for row in rows])
         return
@@ -116,7 +118,18 @@ def _copy(connection: Connection, statement: str, values: list[Row]) -> None:
 
 
 def delete_cases(session: Session, table: Table, case_ids: Sequence[str]) -> None:
-    """Delete the rows of ``case_ids`` from ``table``."""
+    """Delete the rows of ``case_ids`` from ``table``, in statements as the driver takes
+    them (building and compiling a SQLAlchemy statement took longer than running it, for
+    the few cases of a page while following)."""
     ids = list(case_ids)
+    if not ids:
+        return
+    connection = session.connection()
+    dialect = connection.dialect
+    mark = "?" if dialect.paramstyle == "qmark" else "%s"
+    target = dialect.identifier_preparer.format_table(table)
     for start in range(0, len(ids), CHUNK):
-        session.execute(delete(table).where(table.c.case_id.in_(ids[start:start + CHUNK])))
+        chunk = ids[start:start + CHUNK]
+        connection.exec_driver_sql(
+            f"DELETE FROM {target} WHERE case_id IN ({', '.join([mark] * len(chunk))})",
+            tuple(chunk))

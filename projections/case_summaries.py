@@ -9,8 +9,10 @@ from domain.deadlines import Deadline, deadlines
 from projections.base import ReadModel, Write
 from projections.batch import Batch
 from projections.encryption import encryption_of
+from projections.search_grams import document
+from projections.search_index import replacing_grams
 from projections.search_text import internal_text, text_of
-from projections.tables import case_summaries
+from projections.tables import case_search, case_summaries
 from projections.tables import deadlines as deadline_table
 
 
@@ -52,24 +54,31 @@ def summary_row(case_id: str, case: NegotiationCase, clocks: list[Deadline] | No
         else None,
         "closed": state.closed is not None,
         "search_text": internal_text(case) if text is None else text,
+        "doc": document(case_id),
     }
 
 
 class CaseSummaries(ReadModel):
-    """One row per case."""
+    """One row per case, and the grams of its search text (see
+    :mod:`projections.search_index`)."""
 
     name = "case_summaries"
     owned = (case_summaries,)
 
     def prepare(self, batch: Batch) -> Write:
         """Rewrite the summary of every case the changes touched (the social worker's name
-        encrypted, and left out of the search text, when a cipher key is set)."""
+        encrypted, and left out of the search text, when a cipher key is set), and its
+        grams."""
         encryption = encryption_of(self.datastore.engine)
         rows = [summary_row(case_id, case, deadlines_of(batch, case_id),
                             text_of(batch, case_id, names=not encryption.on))
                 for case_id, case in batch.cases.items()]
-        return self.replacing(case_summaries, batch.known,
-                              encryption.encrypt_dicts(case_summaries, rows))
+        return self.together(
+            self.replacing(case_summaries, batch.known,
+                           encryption.encrypt_dicts(case_summaries, rows)),
+            self.if_changed(case_search.name, batch.known, rows,    # new search text only
+                            lambda ids, new: replacing_grams(case_search, ids, new),
+                            fields=("doc", "search_text")))
 
 
 class Deadlines(ReadModel):

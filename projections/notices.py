@@ -15,8 +15,10 @@ from domain.state import CaseState, Track
 from projections.base import ReadModel, Write
 from projections.batch import Batch
 from projections.encryption import PLAIN, Encryption, encryption_of
+from projections.search_grams import document
+from projections.search_index import replacing_grams
 from projections.search_text import public_text
-from projections.tables import public_notices
+from projections.tables import notice_search, public_notices
 
 PUBLIC_KEY_TERMS = ("wage_increase_pct", "minimum_wage", "weekly_hours", "summary")
 """Key terms that may be shown to the public; any other key a draft carries stays inside."""
@@ -60,6 +62,7 @@ def notice_row(case_id: str, case: NegotiationCase,
         "published_on": track.published.occurred_on,
         "search_text": public_text(enterprise, state.opened["contract_kind"],
                                    public_terms if terms_searched else {}),
+        "doc": document(case_id),
     }
 
 
@@ -76,14 +79,19 @@ def notice_of(batch: Batch, case_id: str, encryption: Encryption = PLAIN) -> dic
 
 
 class PublicNotices(ReadModel):
-    """One notice per case whose contract has been published."""
+    """One notice per case whose contract has been published, and the grams of its public
+    search text (see :mod:`projections.search_index`)."""
 
     name = "public_notices"
     owned = (public_notices,)
 
     def prepare(self, batch: Batch) -> Write:
-        """Rewrite the notice of every case the changes touched."""
+        """Rewrite the notice of every case the changes touched, and its grams."""
         encryption = encryption_of(self.datastore.engine)
         rows = [row for case_id in batch.cases
                 if (row := notice_of(batch, case_id, encryption)) is not None]
-        return self.replacing(public_notices, batch.known, rows)
+        return self.together(self.replacing(public_notices, batch.known, rows),
+                             self.if_changed(  # grams of a new search text only
+                                 notice_search.name, batch.known, rows,
+                                 lambda ids, new: replacing_grams(notice_search, ids, new),
+                                 fields=("doc", "search_text")))

@@ -16,6 +16,7 @@ from projections.position_watch import announce
 from projections.prepared import Prepared
 from projections.reader import LogReader
 from projections.transient import is_transient
+from projections.written import after_commit, take_pending
 
 __all__ = ["Prepared", "prepare", "write"]
 
@@ -60,6 +61,8 @@ def _commit(models: list[ReadModel], page: Prepared) -> None:
             model.record(session, update, page.before[model.name], last_id)
             set_aside.record(session, page.set_aside.get(model.name, []))
         announce(session)
+        committed = take_pending(session)
+    after_commit(committed)     # only now: the rows are in (see projections.written)
 
 
 def _moved(models: list[ReadModel], page: Prepared, error: Exception) -> bool:

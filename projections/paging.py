@@ -34,8 +34,8 @@ def like_terms(column: Any, text: str) -> list[ColumnElement[bool]]:
 
 
 def shown(table: Any) -> list[Any]:
-    """The table's columns a screen shows (all but the search text)."""
-    return [column for column in table.c if column.name != "search_text"]
+    """The table's columns a screen shows (all but the search text and its index key)."""
+    return [column for column in table.c if column.name not in ("search_text", "doc")]
 
 
 def paged(engine: Engine, query: Any, count_query: Any, page: int, per_page: int) -> Page:

@@ -14,7 +14,6 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 CHANNEL = "xieshang_projections"
@@ -24,8 +23,9 @@ log = logging.getLogger("projections.runner")
 def announce(session: Session) -> None:
     """Tell listening web processes, when the session's transaction commits, that the read
     models moved on (PostgreSQL; elsewhere nothing)."""
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(text(f"NOTIFY {CHANNEL}"))
+    connection = session.connection()
+    if connection.dialect.name == "postgresql":
+        connection.exec_driver_sql(f"NOTIFY {CHANNEL}")
 
 
 class PositionWatch:

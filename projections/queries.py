@@ -13,7 +13,8 @@ from sqlalchemy import ColumnElement, String, Table, and_, case, cast, func, sel
 from sqlalchemy.engine import Engine, RowMapping
 
 from projections.encryption import encryption_of
-from projections.paging import Page, like_terms, normalise_terms, paged, shown
+from projections.paging import Page, normalise_terms, paged, shown
+from projections.search_index import text_search
 from projections.tables import audit_log, case_summaries, deadlines, public_notices
 from projections.tables import stage_periods as periods
 
@@ -36,8 +37,11 @@ class CaseFilter:
     today: date = field(default_factory=date.today)
 
 
-def list_cases(engine: Engine, where: CaseFilter, page: int = 1, per_page: int = 50) -> Page:
-    """Case summaries matching ``where``, most recently updated first."""
+def list_cases(engine: Engine, where: CaseFilter, page: int = 1, per_page: int = 50, *,
+               scan: bool = False) -> Page:
+    """Case summaries matching ``where``, most recently updated first (their text found
+    through the index of :mod:`projections.search_index`; with ``scan``, by reading every
+    row, as before it: the benchmarks' and tests' baseline)."""
     s = case_summaries.c
     conditions: list[ColumnElement[bool]] = []
     if where.scopes is not None:
@@ -48,11 +52,11 @@ def list_cases(engine: Engine, where: CaseFilter, page: int = 1, per_page: int =
             conditions.append(column == value)
     if where.overdue:
         conditions.append(s.next_due_on < where.today)
-    if where.text:
-        conditions += like_terms(s.search_text, where.text)
-    query = (select(*shown(case_summaries)).where(*conditions)
+    rows, matches = text_search(engine, case_summaries, where.text, scan)
+    conditions += matches
+    query = (select(*shown(case_summaries)).select_from(rows).where(*conditions)
              .order_by(s.updated_at.desc(), s.case_id))
-    count = select(func.count()).select_from(case_summaries).where(*conditions)
+    count = select(func.count()).select_from(rows).where(*conditions)
     return _opened(engine, case_summaries, paged(engine, query, count, page, per_page))
 
 
@@ -145,12 +149,11 @@ def _with_status(today: date, status: str) -> ColumnElement[bool]:
 
 def search_notices(engine: Engine, today: date, *, text: str = "", town: str | None = None,
                    kind: str | None = None, status: str | None = None, year: int | None = None,
-                   page: int = 1, per_page: int = 20) -> Page:
-    """Public notices matching the public search form, newest published first."""
+                   page: int = 1, per_page: int = 20, scan: bool = False) -> Page:
+    """Public notices matching the public search form, newest published first (``scan``:
+    their text found by reading every row, see :func:`list_cases`)."""
     n = public_notices.c
-    conditions: list[ColumnElement[bool]] = []
-    if text:
-        conditions += like_terms(n.search_text, text)
+    rows, conditions = text_search(engine, public_notices, text, scan)
     if town:
         conditions.append(n.town == town)
     if kind:
@@ -160,8 +163,8 @@ def search_notices(engine: Engine, today: date, *, text: str = "", town: str | N
     if year:
         conditions.append(and_(n.term_start <= date(year, 12, 31), n.term_end >= date(year, 1, 1)))
     query = (select(*shown(public_notices), notice_status(today).label("status"))
-             .where(*conditions).order_by(n.published_on.desc(), n.case_id))
-    count = select(func.count()).select_from(public_notices).where(*conditions)
+             .select_from(rows).where(*conditions).order_by(n.published_on.desc(), n.case_id))
+    count = select(func.count()).select_from(rows).where(*conditions)
     return _opened(engine, public_notices, paged(engine, query, count, page, per_page))
 
 

@@ -10,23 +10,22 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
 from eventsourcing.persistence import IntegrityError
-from sqlalchemy import func, literal, select, union_all
 
 from domain.commands import Negotiations
 from projections import heartbeat, set_aside
 from projections.audit import AuditLog
 from projections.background import Background
 from projections.backoff import Backoff
-from projections.base import SOURCE, ReadModel, datastore_of, engine_of
+from projections.base import ReadModel, datastore_of, engine_of, positions_of
 from projections.case_summaries import CaseSummaries, Deadlines
-from projections.follower import follow
+from projections.follower import LINGER, follow
 from projections.gc_pause import collect_garbage, paused_if
 from projections.ledger import Ledger
 from projections.notices import PublicNotices
+from projections.overlap import overlapped
 from projections.pages import Prepared, prepare, write
 from projections.position_watch import PositionWatch
 from projections.reader import LogReader
@@ -34,6 +33,7 @@ from projections.retired import drop_retired
 from projections.retry import retry_set_aside
 from projections.statistics import StagePeriods
 from projections.waiting import Waiting
+from projections.written import fingerprints
 
 __all__ = ["READ_MODELS", "Background", "Projector", "Status"]
 log = logging.getLogger(__name__)
@@ -54,7 +54,7 @@ class Projector(Waiting):
     """Feeds the event log to the read models."""
 
     def __init__(self, negotiations: Negotiations, names: list[str] | None = None,
-                 page: int = 5000):
+                 page: int = 5000, cache_mb: float = 96):
         self.negotiations = negotiations
         datastore = datastore_of(negotiations)
         chosen = [m for m in READ_MODELS if names is None or m.name in names]
@@ -71,7 +71,7 @@ class Projector(Waiting):
         key = negotiations.chain_key
         self.ledger = Ledger(negotiations, key) if key is not None else None
         self.overlap = self.engine.dialect.name != "sqlite"  # see catch_up
-        self.reader = LogReader(negotiations, page)
+        self.reader = LogReader(negotiations, page, cache_mb)   # cases held: see Timeline
         if self.ledger is not None:
             self.reader.on_read = self.ledger.seal_read
         self._sealed_once = False
@@ -94,14 +94,7 @@ class Projector(Waiting):
 
     def positions(self) -> dict[str, int]:
         """Each read model's position, read in one query."""
-        if not self.models:
-            return {}
-        query = union_all(*(
-            select(literal(m.name).label("name"),
-                   func.coalesce(func.max(m.tracking_table.c.notification_id), 0))
-            .where(m.tracking_table.c.application_name == SOURCE) for m in self.models))
-        with self.models[0].transaction(commit=False) as session:
-            return {name: int(position) for name, position in session.execute(query)}
+        return positions_of(self.models)
 
     def step(self) -> int:
         """Process one page of the log; return how many events it held.
@@ -110,13 +103,13 @@ class Projector(Waiting):
         gets the events past its own position); if another runner got there first, nothing
         of the page is kept and the next step starts from the positions it left.
         """
-        return self._step(self.positions())
+        return self._step(self.positions())[0]
 
-    def _step(self, positions: dict[str, int], rebuilding: bool = False) -> int:
+    def _step(self, positions: dict[str, int], rebuilding: bool = False) -> tuple[int, bool]:
+        """(events read, whether they went in: False when another runner went first)."""
         with paused_if(rebuilding):     # see gc_pause: the page is gone before it ends
             page = prepare(self.models, self.reader, positions)
-            self._settle(page, lambda: write(self.models, page))
-            return page.count
+            return page.count, self._settle(page, lambda: write(self.models, page))
 
     def catch_up(self, progress: Callable[[int], None] | None = None,
                  fresh: bool = True) -> int:
@@ -136,44 +129,22 @@ class Projector(Waiting):
         """Process the log to its end (see :meth:`catch_up`), with Python's cyclic garbage
         collector paused page by page when ``rebuilding`` (see :mod:`projections.gc_pause`).
 
-        On PostgreSQL, while one page is written (in a second thread: that is mostly the
-        server's work) the next is read and worked out (mostly Python's), from the positions
-        the read models will have once the first commits; one page is written at a time, in
-        order. Not on SQLite: there the reads would keep the log's writes from being
-        checkpointed, and it measured slower.
+        A page that comes back short is the log's end: no second read to find it empty.
+        Once a page comes back full (a backlog), on PostgreSQL the next page is read while
+        the last one is written (see :mod:`projections.overlap`).
         """
-        if not self.overlap:
-            total = 0
-            while count := self._step(self.positions() if fresh else self._positions,
-                                      rebuilding):
-                fresh = False
-                total += count
-                if progress:
-                    progress(count)
-            return total
-        total, positions = 0, self.positions() if fresh else self._positions
-        writing: tuple[Prepared, Future[dict[str, int]]] | None = None
-        with ThreadPoolExecutor(1, thread_name_prefix="projections-writer") as writer:
-            while True:
-                with paused_if(rebuilding):
-                    page = prepare(self.models, self.reader, positions)
-                if writing is not None:
-                    done, future = writing
-                    writing = None
-                    if not self._settle(done, future.result):
-                        positions = self._positions     # re-read: start again from there
-                        continue
-                    total += done.count
-                    if progress:
-                        progress(done.count)
-                if not page.count:
-                    return total
-                positions = page.after
-                writing = (page, writer.submit(self._write, page, rebuilding))
-
-    def _write(self, page: Prepared, rebuilding: bool) -> dict[str, int]:
-        with paused_if(rebuilding):
-            return write(self.models, page)
+        total = 0
+        positions = self.positions() if fresh else self._positions
+        while True:
+            count, kept = self._step(positions, rebuilding)
+            total += count
+            if progress and count:
+                progress(count)
+            if count < self.reader.page and kept:
+                return total
+            if self.overlap:
+                return total + overlapped(self, progress, rebuilding)
+            positions = self._positions
 
     def _settle(self, page: Prepared, written: Callable[[], dict[str, int]]) -> bool:
         """Wait for ``page`` to be written and publish the positions; False if another
@@ -182,7 +153,7 @@ class Projector(Waiting):
             positions, kept = written(), True
         except IntegrityError:
             log.warning("another runner processed these events first; re-reading")
-            self.timeline.forget()
+            self.forget()
             positions, kept = self.positions(), False
         with self.processed:
             self._positions = positions
@@ -208,18 +179,23 @@ class Projector(Waiting):
         return count
 
     def follow(self, stop: threading.Event, poll: float = 0.5,
-               backoff: Backoff | None = None) -> None:
+               backoff: Backoff | None = None, linger: float = LINGER) -> None:
         """Process new events as they arrive until ``stop`` is set, retrying after
-        database errors (see :func:`projections.follower.follow`)."""
+        database errors, at most one pass every ``linger`` seconds while they keep coming
+        (see :func:`projections.follower.follow`)."""
         self.following = True
         try:
-            follow(self, stop, poll, backoff)
+            with fingerprints((model.written for model in self.models), on=True):
+                follow(self, stop, poll, backoff, linger)
         finally:
             self.following = False
 
     def forget(self) -> None:
-        """Drop the cases held in memory (after an error: they may be ahead of the store)."""
+        """Drop the cases and rows held in memory (after an error or another runner's
+        write: they may be ahead of the store, or behind it)."""
         self.timeline.forget()
+        for model in self.models:
+            model.written.clear()
 
     def retry(self) -> tuple[int, int]:
         """Take up every event the read models set aside; return how many went in and

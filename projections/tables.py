@@ -1,7 +1,8 @@
 """The read-model tables (SQLAlchemy Core), in the same database as the events.
 
 Columns marked ``info=ENCRYPTED`` hold personal text: encrypted when a cipher key is set
-(see :mod:`projections.encryption`).
+(see :mod:`projections.encryption`). The searched tables' search texts are indexed (see
+:mod:`projections.search_index`): on SQLite through gram tables keyed by their ``doc``.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from sqlalchemy import (
 )
 
 from projections.encryption import ENCRYPTED
+from projections.search_index import searchable
 
 metadata = MetaData()
 ID = BigInteger().with_variant(Integer(), "sqlite")
@@ -52,6 +54,7 @@ case_summaries = Table(
     Column("effective_on", Date),
     Column("closed", Boolean, nullable=False),
     Column("search_text", Text, nullable=False),  # normalised, see projections.search_text
+    Column("doc", ID, nullable=False),  # its grams' key on SQLite (search_grams.document)
     Index("ix_case_summaries_assigned", "assigned_id"),
     Index("ix_case_summaries_town", "town"),
     Index("ix_case_summaries_next_due", "next_due_on"),
@@ -66,6 +69,8 @@ _newest_first = (_summary.updated_at.desc(), _summary.case_id)
 Index("ix_case_summaries_scope_updated", _summary.scope, *_newest_first)
 Index("ix_case_summaries_scope_stage_updated", _summary.scope, _summary.stage, *_newest_first)
 Index("ix_case_summaries_scope_assigned", _summary.scope, _summary.assigned_id, *_newest_first)
+Index("ix_case_summaries_doc", _summary.doc).ddl_if(dialect="sqlite")
+case_search = searchable(case_summaries, "case_search")
 
 deadlines = Table(
     "case_deadlines", metadata,
@@ -136,6 +141,13 @@ public_notices = Table(
     Column("monitoring_contact", Text, nullable=False, info=ENCRYPTED),
     Column("published_on", Date, nullable=False),
     Column("search_text", Text, nullable=False),  # public fields only (search_text)
+    Column("doc", ID, nullable=False),  # its grams' key on SQLite
     Index("ix_public_notices_term_end", "term_end"),
     Index("ix_public_notices_published", "published_on"),
 )
+# The public search by town, read in its order (newest published first) with no sort.
+_notice = public_notices.c
+Index("ix_public_notices_town_published", _notice.town, _notice.published_on.desc(),
+      _notice.case_id)
+Index("ix_public_notices_doc", _notice.doc).ddl_if(dialect="sqlite")
+notice_search = searchable(public_notices, "notice_search")

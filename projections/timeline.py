@@ -7,13 +7,19 @@ from typing import Any
 
 from domain.case import NegotiationCase
 from domain.commands import Negotiations
-from domain.events import EntryCorrected
+from domain.procedure.correction import EntryCorrected
+from domain.replay import states
 from domain.stages import Stage, stage_of
-from domain.state import states
+
+ENTRY_BYTES = 2_700
+"""Memory a cached case holds per entry (aggregate, derived state, stage list), as measured
+on the demo cases (``bench/bench_memory.py``): the cache is bounded by entries held."""
+MB = 1024 * 1024
 
 
 class Timeline:
-    """Applies each event from the log to a cached copy of its case (LRU-bounded).
+    """Applies each event from the log to a cached copy of its case (LRU, bounded by
+    memory: at most ``budget_mb`` of cases, counted as :data:`ENTRY_BYTES` per entry).
 
     A case not in the cache is loaded from the event store at the version just before
     the event, so the cache is an optimisation only: any process can start anywhere.
@@ -22,10 +28,12 @@ class Timeline:
     derived again from the start of the case every time.
     """
 
-    def __init__(self, negotiations: Negotiations, size: int = 20_000):
+    def __init__(self, negotiations: Negotiations, budget_mb: float = 96):
         self.negotiations = negotiations
-        self.size = size
+        self.entries = int(budget_mb * MB / ENTRY_BYTES)
+        """The most entries the cached cases hold together."""
         self._cases: OrderedDict[str, tuple[NegotiationCase, list[Stage]]] = OrderedDict()
+        self._held = 0
 
     def advance(self, event: Any, case_id: str | None = None) -> NegotiationCase:
         """The case right after ``event`` (which must be the next event of its case);
@@ -51,9 +59,13 @@ class Timeline:
         else:
             stages.append(stage_of(case.state))
         if cached is None or cached[0] is not case or cached[1] is not stages:
+            self._held -= len(cached[1]) if cached else 0
             self._cases[case_id] = (case, stages)
-            if len(self._cases) > self.size:
-                self._cases.popitem(last=False)
+            self._held += len(stages)
+        else:
+            self._held += 1
+        while self._held > self.entries and len(self._cases) > 1:
+            self._held -= len(self._cases.popitem(last=False)[1][1])
         return case
 
     def stages(self, case_id: str) -> list[Stage] | None:
@@ -63,8 +75,10 @@ class Timeline:
 
     def drop(self, case_id: str) -> None:
         """Forget one case (its cached copy may have taken part of a failed event)."""
-        self._cases.pop(case_id, None)
+        if (cached := self._cases.pop(case_id, None)) is not None:
+            self._held -= len(cached[1])
 
     def forget(self) -> None:
         """Drop every cached case."""
         self._cases.clear()
+        self._held = 0

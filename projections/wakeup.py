@@ -33,6 +33,11 @@ class Wakeup:
         self.event.wait(poll)
         self.event.clear()
 
+    def wait_for_more(self, poll: float) -> None:
+        """After a pass that found events: polling, look again at once (more may have come
+        meanwhile); a listener waits as :meth:`wait` does (it has been told if they did)."""
+        self.event.clear()
+
     def __enter__(self) -> Wakeup:
         return self
 
@@ -59,6 +64,10 @@ class Listener(Wakeup):
         super().wait(poll)
         if self.failure is not None:
             raise self.failure
+
+    def wait_for_more(self, poll: float) -> None:
+        """Wait as :meth:`wait` does: every event stored since the last wake-up sent one."""
+        self.wait(poll)
 
     def _listen(self) -> None:
         try:

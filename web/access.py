@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from domain.procedure.step import Step
 from domain.values import Role
 from web.accounts.store import Account
 
@@ -20,27 +21,30 @@ def may_see(account: Account, scope: str, assigned_id: str) -> bool:
             or assigned_id == account.id)
 
 
-def may_record(account: Account, scope: str, assigned_id: str) -> bool:
-    """Social workers record steps on cases in their scope or assigned to them."""
-    return account.role is Role.SOCIAL_WORKER and (scope == account.scope
-                                                   or assigned_id == account.id)
-
-
 def may_sign_off(account: Account, scope: str) -> bool:
     """Supervisors sign off cases in their scope."""
     return account.role is Role.SUPERVISOR and scope == account.scope
 
 
-def may_annotate(account: Account, scope: str, assigned_id: str) -> bool:
-    """Notes and attachments: the case's workers and supervisors."""
-    return (may_record(account, scope, assigned_id)
-            or may_sign_off(account, scope))
+def oversees(account: Account) -> bool:
+    """Supervisors and admins: the audit log, statistics, exports and the sign-off queue."""
+    return account.role in (Role.SUPERVISOR, Role.ADMIN)
 
 
-def may_enter(account: Account, annotate: bool, scope: str, assigned_id: str) -> bool:
-    """A step on a case (``annotate``: a note or an attachment, which supervisors add too)."""
-    check = may_annotate if annotate else may_record
-    return check(account, scope, assigned_id)
+def carries_cases(account: Account) -> bool:
+    """Social workers: they open and carry cases, and keep a deadline calendar."""
+    return account.role is Role.SOCIAL_WORKER
+
+
+def may_enter(account: Account, step: Step, scope: str, assigned_id: str) -> bool:
+    """A step on a case: the step's roles (:mod:`domain.procedure`) say who records it;
+    social workers do so in their scope or on cases assigned to them, supervisors in
+    their scope. Whether the case takes the step now is the step's guard."""
+    if account.role not in step.roles:
+        return False
+    if account.role is Role.SUPERVISOR:
+        return may_sign_off(account, scope)
+    return scope == account.scope or assigned_id == account.id
 
 
 def may_manage_accounts(account: Account) -> bool:

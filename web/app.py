@@ -23,6 +23,9 @@ HSTS = "max-age=31536000; includeSubDomains"
 # description, static files. Everything else is answered with Cache-Control: no-store.
 CACHEABLE = ("static", "public.", "documents.notice_pdf", "api_notices.", "api-docs.",
              "api_docs")
+IN_PROCESS_CACHE_MB = 16
+"""Cases the web process's own projection runner keeps in memory (see
+:class:`projections.timeline.Timeline`); a worker process keeps more."""
 MAKE_A_KEY = 'python3 -c "import secrets; print(secrets.token_urlsafe(32))"'
 
 
@@ -68,7 +71,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         app.config.update(SESSION_COOKIE_SECURE=False, REMEMBER_COOKIE_SECURE=False)
 
     negotiations = build_negotiations(settings)
-    projector = Projector(negotiations)
+    projector = Projector(negotiations, cache_mb=IN_PROCESS_CACHE_MB)
     app.extensions["negotiations"] = negotiations
     app.extensions["projector"] = projector
     if settings.projections_in_process and not app.config.get("NO_BACKGROUND_PROJECTIONS"):
@@ -83,9 +86,11 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
 def _init_extensions(app: Flask) -> None:
     from projections.base import engine_of
-    from web import i18n, query_check, read_your_writes
+    from web import query_check
     from web.accounts.store import AccountStore
     from web.extensions import babel, csrf, limiter, login_manager
+    from web.usecases import read_your_writes
+    from web.words import facts, i18n
 
     app.extensions["accounts"] = AccountStore(engine_of(app.extensions["negotiations"]))
     babel.init_app(app, locale_selector=i18n.select_locale)
@@ -94,6 +99,7 @@ def _init_extensions(app: Flask) -> None:
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
     i18n.init_app(app)
+    facts.init_app(app)
     query_check.init_app(app)
     read_your_writes.init_app(app)
 

@@ -25,8 +25,12 @@ def projections() -> None:
 
 @projections.command("run")
 @click.option("--poll", default=0.5, show_default=True, help="Seconds between polls (SQLite).")
+@click.option("--linger", default=0.25, show_default=True, type=click.FloatRange(0, 5),
+              help="Seconds between passes while events keep coming: more seconds, fewer "
+                   "passes and less CPU per event, the lists that much later (the first "
+                   "event after a quiet spell is taken at once).")
 @PAGE
-def projections_run(poll: float, page: int) -> None:
+def projections_run(poll: float, linger: float, page: int) -> None:
     """Follow the event log continuously (a separate worker process). Database errors are
     logged and retried with growing pauses: the runner does not exit on its own."""
     import logging
@@ -39,7 +43,7 @@ def projections_run(poll: float, page: int) -> None:
     projector = _projector(page=page)
     click.echo("Following the event log; Ctrl-C to stop.")
     try:
-        projector.follow(stop, poll=poll)
+        projector.follow(stop, poll=poll, linger=linger)
     except KeyboardInterrupt:
         stop.set()
 

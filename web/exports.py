@@ -10,12 +10,11 @@ from typing import Any
 
 from flask import Response
 from flask_babel import gettext as _
-from openpyxl import Workbook
 from sqlalchemy.engine import RowMapping
 
 from domain.clock import CHINA
 from projections.queries import Page
-from web.i18n import label
+from web.words.i18n import label
 
 FORMATS = {"csv": "text/csv; charset=utf-8",
            "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
@@ -50,7 +49,10 @@ def to_csv(headers: Sequence[str], rows: Iterable[Sequence[Cell]]) -> bytes:
 
 
 def to_xlsx(headers: Sequence[str], rows: Iterable[Sequence[Cell]], title: str) -> bytes:
-    """An Excel workbook of one sheet: a bold header row, dates as dates."""
+    """An Excel workbook of one sheet: a bold header row, dates as dates (openpyxl, some
+    20 MB, is imported on the first export a process makes, not when the app starts)."""
+    from openpyxl import Workbook
+
     book = Workbook(write_only=True)
     sheet = book.create_sheet(title=title[:31])
     sheet.append(list(headers))

@@ -22,7 +22,8 @@ from typing import Any
 from api_kit import opening_body, step_body
 from steps_story import PDF, STORY, opening
 
-from web.forms.registry import STEPS
+from domain.values import Role
+from web.forms.registry import STEPS, Step
 
 ROLES = ("anonymous", "worker", "worker-elsewhere", "supervisor", "supervisor-elsewhere",
          "admin")
@@ -121,6 +122,11 @@ def _wrong_password(params: Params) -> dict[str, Any]:
     return {"username": f"nobody-{next(_unique)}", "password": "not-the-password"}
 
 
+def supervisors_too(step: Step) -> bool:
+    """Whether supervisors take this step as well as social workers (its domain roles)."""
+    return Role.SUPERVISOR in step.step.roles
+
+
 ACCOUNT = "/admin/accounts/{account}"
 CASE = "/cases/<uuid:case_id>"
 RECORD = f"{CASE}/record/<slug>"
@@ -144,7 +150,7 @@ API_ROWS: list[Row] = [
     Row("GET", API_CASE, f"{API}/cases/{{case}}?version=1&as_of={{today}}",
         "401 422 422 422 422 422", api=True),  # two moments at once: refused, whoever asks
     *(Row("POST", f"{API_CASE}/steps/{step.slug}", f"{API}/cases/{{case}}/steps/{step.slug}",
-          API_NOTE if step.annotate else API_STEP, api=True, attack=_api_step(step.slug),
+          API_NOTE if supervisors_too(step) else API_STEP, api=True, attack=_api_step(step.slug),
           harmless=_api_version) for step in STEPS),
     Row("POST", f"{API_CASE}/sign-off-decisions", f"{API}/cases/{{case}}/sign-off-decisions",
         "401 403 404 422 404 403", api=True,
@@ -219,9 +225,9 @@ ROWS: list[Row] = [
     Row("GET", RECORD, "/cases/{case}/record/no-such-step", "L 404 404 404 404 404"),
     Row("POST", RECORD, "/cases/{case}/record/no-such-step", "L 404 404 404 404 404"),
     *(Row("GET", RECORD, f"/cases/{{case}}/record/{step.slug}",
-          NOTE_FORM if step.annotate else STEP_FORM) for step in STEPS),
+          NOTE_FORM if supervisors_too(step) else STEP_FORM) for step in STEPS),
     *(Row("POST", RECORD, f"/cases/{{case}}/record/{step.slug}",
-          NOTE_POST if step.annotate else STEP_POST, attack=_step_form(step.slug),
+          NOTE_POST if supervisors_too(step) else STEP_POST, attack=_step_form(step.slug),
           harmless=_version_only) for step in STEPS),
     *API_ROWS,
 ]

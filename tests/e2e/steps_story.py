@@ -178,7 +178,7 @@ class Story:
 
     def summary(self, case_id: UUID) -> dict[str, Any]:
         """The case's row in the case list's read model, as the user's next list page finds
-        it (that page waits for the user's own writes: see web.read_your_writes)."""
+        it (that page waits for the user's own writes: see web.usecases.read_your_writes)."""
         assert self.client.get("/cases").status_code == 200
         with engine_of(self.app.extensions["negotiations"]).connect() as connection:
             row = connection.exec_driver_sql(

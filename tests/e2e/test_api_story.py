@@ -12,7 +12,7 @@ from api_kit import Caller, callers, opening_body, step_body
 from steps_story import EVENTS, ORDER, day, projections, second_worker
 
 from domain import clock
-from web.public_notices import NOTICE_FIELDS
+from web.usecases.notices import NOTICE_FIELDS
 
 __all__ = ["callers", "projections", "second_worker"]
 SEED = 501

@@ -85,7 +85,7 @@ def test_a_correction_within_the_rules_is_recorded(callers: dict[str, Caller],
 
 
 def test_every_correctable_entry_is_checked_by_the_form_that_recorded_it() -> None:
-    from domain.case_entries import CORRECTABLE
+    from domain.events import StepEvent
     from web.forms.correction_fields import SCHEMAS
 
-    assert set(SCHEMAS) == CORRECTABLE
+    assert set(SCHEMAS) == set(StepEvent.named)

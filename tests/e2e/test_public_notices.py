@@ -8,7 +8,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from projections.base import engine_of
-from web.public_notices import NOTICE_FIELDS
+from web.usecases.notices import NOTICE_FIELDS
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 

@@ -100,7 +100,7 @@ def _version_of(app: Flask, case_id: UUID, kind: str) -> int:
 def test_the_offer_letter_prints_parties_agenda_due_date_and_chiefs(app: Flask, li: Story,
                                                                     case_id: UUID) -> None:
     from domain.deadlines import reply_due
-    from web.i18n import show_date
+    from web.words.i18n import show_date
 
     version = _version_of(app, case_id, "OfferSent")
     page = li.client.get(f"/cases/{case_id}/print/offer/{version}").get_data(as_text=True)

@@ -102,7 +102,7 @@ def test_bad_input_when_opening_a_case_opens_nothing(app: Flask, story: Story) -
     assert response.status_code == 400
     assert 'data-field="headcount"' in page and 'data-field="women"' in page
     assert "兴宁市测试电子有限公司202" in page
-    assert "请输入整数" in page and "请填写此项" in page
+    assert "“职工人数”：请输入整数。" in page and "请填写“女职工人数”。" in page
     with pytest.raises(LookupError):
         app.extensions["negotiations"].get_case(UUID(fields["case_token"]))
 

@@ -11,7 +11,7 @@ from casework import following as following
 from flask import Flask
 from flask.testing import FlaskClient
 
-from web.history import changes_by_version
+from domain.history import changes_by_version
 
 pytestmark = pytest.mark.usefixtures("following")
 

@@ -127,9 +127,9 @@ def test_statistics_match_the_query_and_draw_charts(app: Flask, client: FlaskCli
     assert f'id="women-covered">{figures["women_covered"]}<' in text
     assert text.count("<svg") == 5
     for town, count in figures["by_town"].items():
-        assert f"<td>{town}</td><td>{count}</td>" in text
+        assert f"<td>{town}</td><td>{count} 件</td>" in text
     for month, count in figures["by_month"].items():
-        assert f"<td>{month}</td><td>{count}</td>" in text
+        assert f"<td>{month}</td><td>{count} 件</td>" in text
     assert "http" not in text.split("<svg", 1)[1].replace("http://www.w3.org/2000/svg", "")
 
 

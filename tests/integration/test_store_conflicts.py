@@ -72,7 +72,7 @@ def test_the_second_of_two_web_processes_is_told_of_the_conflict(
     assert "第 3 版" in conflict.message() and "第 4 版" in conflict.message()
 
     assert won.version == APPOINTMENT + 1
-    assert stored_events(store, case_id)[-1] == (won.version, "domain.events:OfferSent")
+    assert stored_events(store, case_id)[-1] == (won.version, "domain.procedure.offer:OfferSent")
     assert len(stored_events(store, case_id)) == won.version
     case = assert_consistent(web_b, case_id, won.version)
     assert case.stage is Stage.OFFER_SENT
@@ -105,7 +105,7 @@ def test_a_write_racing_past_the_version_check_is_stopped_by_the_store(
     assert "None" not in conflict.message() and "None" not in str(conflict)
 
     (offer,) = won
-    assert stored_events(store, case_id)[-1] == (offer.version, "domain.events:OfferSent")
+    assert stored_events(store, case_id)[-1] == (offer.version, "domain.procedure.offer:OfferSent")
     assert len(stored_events(store, case_id)) == APPOINTMENT + 1
     assert_consistent(open_app(store), case_id, APPOINTMENT + 1)
     # Chen reloads, sees Li's offer, and records the note on top of it.
@@ -154,7 +154,7 @@ def test_eight_web_processes_race_to_add_a_note(
     after = stored_events(store, case_id)
     assert len(after) == len(before) + 1
     assert after[:-1] == before
-    assert after[-1] == (winner.version, "domain.events:NoteAdded")
+    assert after[-1] == (winner.version, "domain.procedure.note:NoteAdded")
     case = assert_consistent(open_app(store), case_id, winner.version)
     notes = [e for e in case.entries if e.type == "NoteAdded"]
     assert len(notes) == 1

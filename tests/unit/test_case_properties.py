@@ -26,6 +26,7 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, ru
 
 from config import profiles
 from domain import clock
+from domain.calendar import years_after
 from domain.case import NegotiationCase
 from domain.deadlines import deadlines, deemed_effective_on, review_due
 from domain.entries import as_recorded
@@ -365,7 +366,7 @@ class NegotiationCaseMachine(RuleBasedStateMachine):
     def sign(self, by, offset, starts_in, years, jitter):
         day = self.on(offset)
         start = day + timedelta(starts_in)
-        end = start.replace(year=start.year + years) if years else start
+        end = years_after(start, years)        # 29 February clamps to the 28th
         self.attempt("sign_contract", by, day, term_start=start,
                      term_end=end + timedelta(jitter - 1))
 

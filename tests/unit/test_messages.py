@@ -17,6 +17,7 @@ import pytest
 import domain
 from domain.errors import Breach
 from domain.messages import MESSAGES, TERMS, render
+from domain.procedure import registry  # noqa: F401  (steps add their own messages)
 
 DOMAIN = Path(domain.__file__).parent
 

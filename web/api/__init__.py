@@ -13,6 +13,7 @@ from flask_smorest.utils import prepare_response
 from werkzeug.exceptions import HTTPException
 
 from web.api.problems import MEDIA_TYPE, Problem, ProblemSchema, from_http
+from web.errors import error_page
 
 PREFIX = "/api/v1"
 JSON_BODY_LIMIT = 1024 * 1024
@@ -49,10 +50,10 @@ def _label_as_description(converter: object, field: object, **_kwargs: object
 
 
 def _http_error(error: HTTPException) -> ResponseReturnValue:
-    """Problem documents under /api; the usual error pages elsewhere."""
+    """Problem documents under /api; the site's own error pages elsewhere."""
     if request.path.startswith(PREFIX):
         return from_http(error).response()
-    return error
+    return error_page(error)
 
 
 def _bound_body() -> None:

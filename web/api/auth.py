@@ -5,17 +5,17 @@ from __future__ import annotations
 from flask import current_app, g, request
 from flask_babel import gettext as _
 
-from projections.base import engine_of
 from web.accounts.api_tokens import ApiTokens, TokenProblem
 from web.accounts.store import Account
 from web.api.problems import Problem
+from web.composition import read_models
 
 
 def tokens() -> ApiTokens:
     """The app's token store (made on first use)."""
     store = current_app.extensions.get("api_tokens")
     if store is None:
-        store = ApiTokens(engine_of(current_app.extensions["negotiations"]))
+        store = ApiTokens(read_models())
         current_app.extensions["api_tokens"] = store
     return store
 

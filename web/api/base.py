@@ -15,7 +15,7 @@ from domain.case import NegotiationCase
 from web.accounts.store import Account
 from web.api.json_body import parsed
 from web.api.problems import Problem, invalid
-from web.case_reads import CaseHidden, readable_case
+from web.usecases.reading import CaseHidden, readable_case
 
 
 class StrictParser(FlaskParser):

@@ -9,16 +9,13 @@ from flask import current_app
 from flask_babel import gettext as _
 from marshmallow import Schema, fields, validate
 
-from config import profiles
 from domain import clock
 from domain.case import NegotiationCase
 from domain.deadlines import deadlines
 from domain.entries import as_recorded
-from domain.values import Role
-from projections.base import engine_of
-from projections.queries import CaseFilter, list_cases
-from web import case_reads
-from web.access import may_enter, visible_scopes
+from domain.procedure.registry import available_steps
+from projections.queries import list_cases
+from web.access import carries_cases, may_enter
 from web.accounts.store import Account
 from web.api import schemas as s
 from web.api.auth import authenticate, caller
@@ -26,9 +23,11 @@ from web.api.base import Blueprint, forbidden, not_found, strict, visible
 from web.api.problems import Problem
 from web.api.recording import recorded_or_problem
 from web.api.representation import case_row, case_view, deadline_view, entry_view
+from web.composition import read_models
 from web.forms.bounds import WHOLE_ERRORS, Whole, query_day
 from web.forms.preparation import OpenCaseSchema
-from web.forms.registry import STEPS
+from web.usecases import reading, recording
+from web.usecases.filters import cases_filter
 
 bp = Blueprint("api_cases", __name__, description="Cases: list, open, read, history, deadlines")
 bp.before_request(authenticate)
@@ -59,10 +58,12 @@ class DeadlineListSchema(Schema):
 
 
 def next_steps(account: Account, case: NegotiationCase) -> list[str]:
-    """Steps that fit the case next and that ``account`` may record."""
+    """The names of the steps the case accepts now that ``account`` may record (each is
+    posted to ``/cases/{id}/steps/{name}``; the sign-off decisions to
+    ``/cases/{id}/sign-off-decisions``)."""
     state = case.state
-    return [step.slug for step in STEPS if step.fits(state)
-            and may_enter(account, step.annotate, state.opened["scope"], state.assigned_to.id)]
+    return [step.name for step in available_steps(state, account.actor, clock.today())
+            if may_enter(account, step, state.opened["scope"], state.assigned_to.id)]
 
 
 @bp.route("/cases", methods=["GET"])
@@ -72,10 +73,10 @@ def case_list(page: int, per_page: int, q: str, overdue: bool,
               **filters: Any) -> dict[str, Any]:
     """The cases the caller may see, filtered, most recently updated first."""
     account, today = caller(), clock.today()
-    where = CaseFilter(scopes=visible_scopes(account), stage=filters.get("stage"),
-                       kind=filters.get("kind"), town=filters.get("town"), text=q,
-                       assigned_id=filters.get("worker"), overdue=overdue, today=today)
-    found = list_cases(engine_of(current_app.extensions["negotiations"]), where, page=page,
+    where = cases_filter(account, today, stage=filters.get("stage"), kind=filters.get("kind"),
+                         town=filters.get("town"), text=q, worker=filters.get("worker"),
+                         overdue=overdue)
+    found = list_cases(read_models(), where, page=page,
                        per_page=per_page)
     return {"items": [case_row(r, today) for r in found.rows], "total": found.total,
             "page": found.page, "per_page": found.per_page}
@@ -87,14 +88,12 @@ def case_list(page: int, per_page: int, q: str, overdue: bool,
 def open_case(data: dict[str, Any]) -> Any:
     """Step 0 (接案): a social worker opens a case in her region."""
     account = caller()
-    if account.role is not Role.SOCIAL_WORKER:
+    if not carries_cases(account):
         raise forbidden(_("Only social workers open cases."))
-    negotiations = current_app.extensions["negotiations"]
-    return recorded_or_problem(lambda: negotiations.open_case(
-        by=account.actor, occurred_on=data["occurred_on"], enterprise=data["enterprise"],
-        contract_kind=data["contract_kind"], assigned_to=account.actor,
-        profile=profiles.load(current_app.config["SETTINGS"].jurisdiction),
-        scope=account.scope, case_id=data["case_token"] or uuid4()))
+    return recorded_or_problem(lambda: recording.open_case(
+        current_app.extensions["negotiations"], current_app.config["SETTINGS"], account,
+        occurred_on=data["occurred_on"], enterprise=data["enterprise"],
+        contract_kind=data["contract_kind"], case_id=data["case_token"] or uuid4()))
 
 
 def _two_moments() -> Problem:
@@ -114,9 +113,9 @@ def read_case(args: dict[str, Any], case_id: UUID) -> dict[str, Any]:
     account = caller()
     case = visible(account, case_id)
     if version is not None:
-        then = case_reads.at_version(case, version)
+        then = reading.at_version(case, version)
     elif day is not None:
-        then = case_reads.as_of(case, day)
+        then = reading.as_of(case, day)
     else:
         return case_view(case, clock.today(), next_steps(account, case))
     if then is None:

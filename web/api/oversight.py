@@ -2,27 +2,24 @@
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
 from typing import Any
 
-from flask import current_app
 from flask_babel import gettext as _
 from marshmallow import Schema, fields, validate, validates_schema
 from marshmallow import ValidationError as Invalid
 
 from domain import clock
-from domain.clock import CHINA
 from domain.labels import LABELS
-from domain.values import Role
-from projections.base import engine_of
-from projections.queries import AuditFilter, audit_entries, open_deadlines, statistics
-from web.access import visible_scopes
+from projections.queries import audit_entries, open_deadlines, statistics
+from web.access import carries_cases, oversees, visible_scopes
 from web.accounts.store import Account
 from web.api import schemas as s
 from web.api.auth import authenticate, caller
 from web.api.base import Blueprint, forbidden
+from web.composition import read_models
 from web.forms.bounds import WHOLE_ERRORS, Whole, query_day
 from web.forms.clean_text import Text
+from web.usecases.filters import audit_filter
 
 bp = Blueprint("api_oversight", __name__, description="Deadlines, audit log and statistics")
 bp.before_request(authenticate)
@@ -100,13 +97,10 @@ class StatisticsSchema(Schema):
 
 def _overseer() -> Account:
     account = caller()
-    if account.role not in (Role.SUPERVISOR, Role.ADMIN):
+    if not oversees(account):
         raise forbidden(_("Only supervisors and admins read this."))
     return account
 
-
-def _engine() -> Any:
-    return engine_of(current_app.extensions["negotiations"])
 
 
 @bp.route("/deadlines", methods=["GET"])
@@ -115,9 +109,9 @@ def _engine() -> Any:
 def due(args: dict[str, Any]) -> dict[str, Any]:
     """Unmet deadlines due within ``days`` or overdue (a social worker's own cases)."""
     account = caller()
-    rows = open_deadlines(_engine(), clock.today(), args["days"],
+    rows = open_deadlines(read_models(), clock.today(), args["days"],
                           scopes=visible_scopes(account),
-                          assigned_id=account.id if account.role is Role.SOCIAL_WORKER else None)
+                          assigned_id=account.id if carries_cases(account) else None)
     first = (args["page"] - 1) * args["per_page"]
     return {"items": rows[first:first + args["per_page"]], "total": len(rows),
             "page": args["page"], "per_page": args["per_page"]}
@@ -130,13 +124,10 @@ def audit(args: dict[str, Any]) -> dict[str, Any]:
     """The audit log of the cases in scope, newest first."""
     account = _overseer()
     since, until = args.get("since"), args.get("until")
-    where = AuditFilter(
-        scopes=visible_scopes(account), actor_id=args.get("actor"),
-        case_id=str(args["case"]) if args.get("case") else None,
-        event_type=args.get("event"),
-        since=datetime.combine(since, time(), CHINA) if since else None,
-        until=datetime.combine(until + timedelta(days=1), time(), CHINA) if until else None)
-    page = audit_entries(_engine(), where, page=args["page"], per_page=args["per_page"])
+    where = audit_filter(account, actor=args.get("actor"),
+                         case=str(args["case"]) if args.get("case") else None,
+                         event=args.get("event"), since=since, until=until)
+    page = audit_entries(read_models(), where, page=args["page"], per_page=args["per_page"])
     return {"items": page.rows, "total": page.total, "page": page.page,
             "per_page": page.per_page}
 
@@ -145,4 +136,4 @@ def audit(args: dict[str, Any]) -> dict[str, Any]:
 @bp.response(200, StatisticsSchema)
 def statistics_now() -> dict[str, Any]:
     """Cases by stage, kind, town and month; median days per stage; coverage."""
-    return statistics(_engine(), clock.today(), scopes=visible_scopes(_overseer()))
+    return statistics(read_models(), clock.today(), scopes=visible_scopes(_overseer()))

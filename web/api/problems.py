@@ -13,7 +13,7 @@ from werkzeug.exceptions import HTTPException
 
 from domain.errors import Breach
 from web.forms.errors import ALIASES, TOP, error_text
-from web.i18n import lang
+from web.words.i18n import lang
 
 MEDIA_TYPE = "application/problem+json"
 TYPES = "https://xieshang.org/problems/"

@@ -11,7 +11,7 @@ from marshmallow import ValidationError
 from domain.application import Recorded
 from domain.errors import CaseConflict, RuleBroken
 from web.api.problems import invalid, refused, stale
-from web.i18n import lang
+from web.words.i18n import lang
 
 
 def recorded_or_problem(command: Callable[[], Recorded]) -> dict[str, Any]:

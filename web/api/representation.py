@@ -15,7 +15,7 @@ from domain.case import NegotiationCase
 from domain.deadlines import deadlines
 from domain.entries import Entry
 from domain.stages import stage_of
-from web.public_notices import NOTICE_FIELDS
+from web.usecases.notices import NOTICE_FIELDS
 
 
 def plain(value: Any) -> Any:

@@ -9,7 +9,7 @@ from domain.stages import Stage
 from domain.values import ContractKind, Role
 from web.forms.bounds import WHOLE_ERRORS, Whole, page_field, per_page_field
 from web.forms.clean_text import Text
-from web.public_notices import STATUSES
+from web.usecases.notices import STATUSES
 
 
 def _one_of(values: object) -> validate.OneOf:

@@ -18,14 +18,14 @@ from web.api.auth import authenticate, caller
 from web.api.base import Blueprint, forbidden, strict, visible
 from web.api.problems import invalid
 from web.api.recording import recorded_or_problem
-from web.attachments import AttachmentRefused, checked_content, store
+from web.attachments import AttachmentRefused, Upload, checked_content
 from web.forms.base import StepSchema
 from web.forms.bounds import WHOLE_ERRORS, Whole
 from web.forms.clean_text import Text
 from web.forms.entries import AttachmentSchema
 from web.forms.fields import REQUIRED
-from web.forms.hooks import PREPARE
 from web.forms.registry import STEPS, Step
+from web.usecases import recording
 
 bp = Blueprint("api_steps", __name__, description="Recording the steps of a case")
 bp.before_request(authenticate)
@@ -55,18 +55,16 @@ class SignOffDecision(StepSchema):
                   validate=validate.Length(max=2000, error="length:{max}"))
 
 
-def _attachment(data: dict[str, Any]) -> dict[str, Any]:
+def _upload(data: dict[str, Any]) -> Upload:
+    """The attachment's file, from its name and its bytes in base64 (taken out of ``data``)."""
     try:
         content = base64.b64decode(data.pop("content_base64"), validate=True)
     except ValueError:
         raise invalid({"content_base64": ["invalid_base64"]}) from None
     try:
-        upload = checked_content(data.pop("filename"), content)
+        return checked_content(data.pop("filename"), content)
     except AttachmentRefused as error:
         raise invalid({"content_base64": [error.code]}) from None
-    store(current_app.config["SETTINGS"].instance_path, upload)
-    return {**data, "filename": upload.filename, "media_type": upload.media_type,
-            "size": upload.size, "sha256": upload.sha256}
 
 
 def _recorder(step: Step) -> Callable[..., Any]:
@@ -74,21 +72,18 @@ def _recorder(step: Step) -> Callable[..., Any]:
         account = caller()
         case = visible(account, case_id)
         state = case.state
-        if not may_enter(account, step.annotate, state.opened["scope"], state.assigned_to.id):
+        if not may_enter(account, step.step, state.opened["scope"], state.assigned_to.id):
             raise forbidden(_("You may not record this step on this case."))
-        expected, occurred_on = data.pop("expected_version"), data.pop("occurred_on")
-        negotiations = current_app.extensions["negotiations"]
 
         def command() -> Any:
-            facts = PREPARE[step.slug](case, data) if step.slug in PREPARE else data
-            if step.slug == "attachment":
-                facts = _attachment(facts)
-            return getattr(negotiations, step.command)(case, expected, account.actor,
-                                                       occurred_on, **facts)
+            upload = _upload(data) if step.slug == "attachment" else None
+            return recording.take_step(current_app.extensions["negotiations"],
+                                       current_app.config["SETTINGS"].instance_path, account,
+                                       case, step.step, data, upload)
         return recorded_or_problem(command)
 
     record.__name__ = "record_" + step.slug.replace("-", "_")
-    record.__doc__ = f"{step.title}\n\n{(step.schema.__doc__ or '').strip()}"
+    record.__doc__ = f"{step.step.label[1]}\n\n{(step.schema.__doc__ or '').strip()}"
     return record
 
 
@@ -113,13 +108,7 @@ def decide_sign_off(data: dict[str, Any], case_id: UUID) -> Any:
     case = visible(account, case_id)
     if not may_sign_off(account, case.state.opened["scope"]):
         raise forbidden(_("Only a supervisor of the case's region signs off."))
-    negotiations = current_app.extensions["negotiations"]
-    expected, version = data["expected_version"], data["request_version"]
-    if data["decision"] == "give":
-        return recorded_or_problem(lambda: negotiations.give_sign_off(
-            case, expected, account.actor, data["occurred_on"], request_version=version,
-            note=data["note"]))
-    return recorded_or_problem(lambda: negotiations.refuse_sign_off(
-        case, expected, account.actor, data["occurred_on"], request_version=version,
-        reason=data["reason"]))
-
+    return recorded_or_problem(lambda: recording.decide_sign_off(
+        current_app.extensions["negotiations"], account, case, decision=data["decision"],
+        request_version=data["request_version"], expected_version=data["expected_version"],
+        occurred_on=data["occurred_on"], note=data["note"], reason=data["reason"]))

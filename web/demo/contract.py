@@ -44,7 +44,7 @@ class ContractStory(StoryBase):
     def agree(self, *, revised: bool) -> None:
         """Step 6: a draft (or a revised draft) signed by both chiefs."""
         name, label = self.setting.enterprise.name, data.KIND_LABEL[self.setting.kind]
-        self.do(self.case.agree_draft, key_terms=self.key_terms(revised), signed_by_chiefs=True,
+        self.do("agree_draft", key_terms=self.key_terms(revised), signed_by_chiefs=True,
                 text=f"《{name}{label}》{'（修订稿）' if revised else '（草案）'}"
                      f"共{self.rng.randint(12, 40)}条，涵盖{'、'.join(self.agenda)}。")
 
@@ -68,7 +68,7 @@ class ContractStory(StoryBase):
             votes = rng.randint(present // 2, present)
         elif not passing:
             votes = rng.randint(need * 3 // 4, need - 1)
-        self.do(self.case.hold_ratification_vote, body=body, members=members, present=present,
+        self.do("hold_ratification_vote", body=body, members=members, present=present,
                 votes_for=votes)
 
     def ratify(self) -> None:
@@ -93,7 +93,7 @@ class ContractStory(StoryBase):
         options = [n for n in range(need, vote["present"] + 1) if n != vote["votes_for"]]
         if options:
             self.later(1, 5)
-            self.do(self.case.correct_entry, corrects_version=vote.version,
+            self.do("correct_entry", corrects_version=vote.version,
                     changes={"votes_for": self.rng.choice(options)},
                     reason="点票记录有误，按表决票原件更正")
 
@@ -114,13 +114,13 @@ class ContractStory(StoryBase):
         """Step 8: both chiefs sign; the term runs one to three years."""
         self.later(1, 10)
         start, end = self.term()
-        self.do(self.case.sign_contract, term_start=start, term_end=end)
+        self.do("sign_contract", term_start=start, term_end=end)
         self.attach(0.5, "集体合同文本.pdf", "application/pdf", "签字盖章的合同文本")
 
     def file(self) -> None:
         """Step 9: filed with the bureau, mostly within the 10 days."""
         self.later(*((11, 20) if self.rng.random() < 0.06 else (1, 9)))
-        self.do(self.case.file_contract, bureau=self.bureau,
+        self.do("file_contract", bureau=self.bureau,
                 received_on=self.capped(self.day + timedelta(self.rng.randint(0, 2))))
 
     def review(self) -> None:
@@ -133,7 +133,7 @@ class ContractStory(StoryBase):
         due = review_due(received, state)
         if len(state.tracks) == 1 and self.twists.once("objection"):
             self.go(received + timedelta(rng.randint(2, (due - received).days)))
-            self.do(self.case.record_objection, issues=rng.choice(data.OBJECTIONS))
+            self.do("record_objection", issues=rng.choice(data.OBJECTIONS))
             self.sessions(rng.randint(1, 2))
             for step in (self.draft, self.ratify, self.sign, self.file, self.review):
                 step()
@@ -143,7 +143,7 @@ class ContractStory(StoryBase):
             self.go(deemed_effective_on(received, state) + timedelta(rng.choice((0, 0, 1, 3, 6))))
         else:
             self.go(received + timedelta(rng.randint(1, (due - received).days)))
-        self.do(self.case.record_effect, basis=basis)
+        self.do("record_effect", basis=basis)
 
     def publish(self) -> None:
         """Step 11: made known to all workers, mostly within 10 days of taking effect."""
@@ -153,16 +153,16 @@ class ContractStory(StoryBase):
         self.go(effect["effective_on"] + timedelta(rng.randint(12, 25) if late else
                                                     rng.randint(0, 8)))
         county = self.setting.county
-        self.do(self.case.publish_contract, channels=rng.choice(data.CHANNELS),
+        self.do("publish_contract", channels=rng.choice(data.CHANNELS),
                 monitoring_contact=f"{county.scope}总工会 {county.phone}-"
                                    f"{rng.randint(2_000_000, 8_999_999)}")
         self.attach(0.3, "公示照片.jpg", "image/jpeg", "厂区公告栏公示照片")
         if self.twists.once("review_sign_off"):
-            self.do(self.case.request_sign_off, subject=SignOffSubject.REVIEW,
+            self.do("request_sign_off", subject=SignOffSubject.REVIEW,
                     note="请督导审阅合同文本及公示材料")
             request = self.case.version
             self.later(1, 10)
-            self.do(self.case.give_sign_off, by=self.supervisor(), request_version=request,
+            self.do("give_sign_off", by=self.supervisor(), request_version=request,
                     note="已审阅，材料齐全")
 
     def aftercare(self) -> None:
@@ -177,17 +177,17 @@ class ContractStory(StoryBase):
         day = self.day + timedelta(rng.randint(90, 300))
         while day < (renew_on or term_end):
             self.go(day)
-            self.do(self.case.review_implementation, findings=rng.choice(FINDINGS),
+            self.do("review_implementation", findings=rng.choice(FINDINGS),
                     problems=(problem := rng.choice(PROBLEMS)),
                     follow_up="已约谈企业人事部门限期整改" if problem else "")
             day += timedelta(rng.randint(150, 360))
         if renew_on:
             self.go(renew_on)
-            self.do(self.case.request_renewal, requested_by=Side.WORKERS if rng.random() < 0.8
+            self.do("request_renewal", requested_by=Side.WORKERS if rng.random() < 0.8
                     else Side.EMPLOYER)
             self.renewal_requested = renew_on
         self.go(term_end + timedelta(rng.randint(1, 30)))
         self.close("合同期满，续订协商另案办理" if renew_on else "合同期满，企业暂未续订")
         if rng.random() < 0.04:
             self.later(10, 90)
-            self.do(self.case.reopen, reason="职工反映原合同部分条款未兑现，重新跟进履约情况")
+            self.do("reopen", reason="职工反映原合同部分条款未兑现，重新跟进履约情况")

@@ -29,7 +29,7 @@ class Story(ContractStory):
                     if self.rng.random() > 0.4:
                         return
                     self.later(30, 200)
-                    self.do(self.case.reopen, reason=self.rng.choice(data.REOPEN))
+                    self.do("reopen", reason=self.rng.choice(data.REOPEN))
                 if self.case.stage.order >= target.order and phase != self.aftercare:
                     return
                 phase()
@@ -47,7 +47,7 @@ class Story(ContractStory):
             end = start + timedelta(rng.randint(3, 14))
             self.go(end + timedelta(rng.randint(0, 4)))
             demands = rng.sample(data.DEMANDS, 3)
-            self.do(self.case.record_survey, method=method, period_start=start, period_end=end,
+            self.do("record_survey", method=method, period_start=start, period_end=end,
                     respondents=rng.randint(max(1, headcount // 5), max(2, headcount * 3 // 5)),
                     findings=rng.choice(data.FINDINGS),
                     demands=[{"text": d, "priority": p} for p, d in enumerate(demands, 1)])
@@ -55,7 +55,7 @@ class Story(ContractStory):
         if rng.random() < 0.45:
             kind = rng.choice(list(OutreachKind))
             self.later(2, 10)
-            self.do(self.case.record_outreach, kind=kind,
+            self.do("record_outreach", kind=kind,
                     participants=rng.randint(1, max(1, min(headcount, 200))),
                     description={"publicity": "张贴集体协商宣传海报、发放政策读本",
                                  "observation": "组织职工代表观摩兄弟企业集体协商",
@@ -74,7 +74,7 @@ class Story(ContractStory):
             basis, selection = ChiefBasis.DEMOCRATICALLY_ELECTED, WorkerSelection.DEMOCRATIC
             half = enterprise.headcount // 2 + 1
             approving = rng.randint(half, max(half, enterprise.headcount))
-        self.do(self.case.appoint_representatives, worker_side=workers, employer_side=employer,
+        self.do("appoint_representatives", worker_side=workers, employer_side=employer,
                 worker_selection=selection, chief_basis=basis, workers_approving=approving,
                 employer_appointed_by=enterprise.legal_representative)
         if self.twists.vacancy == "early":
@@ -86,11 +86,11 @@ class Story(ContractStory):
         side = rng.choice((Side.WORKERS, Side.EMPLOYER))
         leaving = rng.choice(state.worker_side if side is Side.WORKERS else state.employer_side)
         self.later(2, 15)
-        self.do(self.case.record_vacancy, side=side, name=leaving.name,
+        self.do("record_vacancy", side=side, name=leaving.name,
                 reason=rng.choice(data.VACANCY_REASONS))
         self.later(*((2, 14) if rng.random() < 0.85 else (16, 30)))
         position = "一线员工" if leaving.outsider else leaving.position
-        self.do(self.case.replace_representative, side=side, name=leaving.name,
+        self.do("replace_representative", side=side, name=leaving.name,
                 replacement=self.representative(position, chief=leaving.chief))
 
     def offer(self) -> None:
@@ -100,7 +100,7 @@ class Story(ContractStory):
         if not self.agenda:
             topics = data.AGENDA[self.setting.kind]
             self.agenda = rng.sample(topics, rng.randint(3, min(5, len(topics))))
-        self.do(self.case.send_offer, from_side=Side.WORKERS if rng.random() < 0.88 else
+        self.do("send_offer", from_side=Side.WORKERS if rng.random() < 0.88 else
                 Side.EMPLOYER, received_on=self.capped(self.day + timedelta(rng.randint(0, 3))),
                 agenda=self.agenda,
                 timetable=f"收到要约后{rng.choice((10, 15, 20))}日内首次协商，"
@@ -117,7 +117,7 @@ class Story(ContractStory):
             self.go(due + timedelta(self.rng.randint(1, 20)))
         else:
             self.go(received + timedelta(self.rng.randint(1, (due - received).days - 1)))
-        self.do(self.case.answer_offer, accepted=accepted,
+        self.do("answer_offer", accepted=accepted,
                 reason="" if accepted else self.rng.choice(data.REFUSALS))
 
     def negotiate(self) -> None:
@@ -155,7 +155,7 @@ class Story(ContractStory):
         chair = Side.WORKERS if previous == Side.EMPLOYER else Side.EMPLOYER
         items = [{"topic": t, "status": ItemStatus.AGREED if final else
                   rng.choice(list(ItemStatus))} for t in self.agenda]
-        self.do(self.case.hold_session, chaired_by=chair, recorder=self.recorder, items=items,
+        self.do("hold_session", chaired_by=chair, recorder=self.recorder, items=items,
                 minutes=f"第{len(state.sessions) + 1}次协商：双方就{'、'.join(self.agenda)}"
                         f"{'达成一致' if final else '充分交换意见'}。",
                 minutes_signed=rng.random() < 0.95)
@@ -169,17 +169,17 @@ class Story(ContractStory):
         previous = state.entries[session.version - 2].occurred_on  # the entry before it
         self.later(1, 5)
         if earlier >= previous:
-            self.do(self.case.correct_entry, corrects_version=session.version,
+            self.do("correct_entry", corrects_version=session.version,
                     changes={"occurred_on": earlier}, reason="会议日期登记有误，按签到表更正")
         else:
             self.recorder = self.name()
-            self.do(self.case.correct_entry, corrects_version=session.version,
+            self.do("correct_entry", corrects_version=session.version,
                     changes={"recorder": self.recorder}, reason="记录人姓名登记有误，按签到表更正")
 
     def suspend(self) -> None:
         """Step 5a: suspended by agreement, with a resume date and the open topics."""
         self.later(0, 2)
-        self.do(self.case.suspend_negotiation, resume_on=self.day + timedelta(
+        self.do("suspend_negotiation", resume_on=self.day + timedelta(
             self.rng.randint(10, 40)), topics=self.rng.sample(self.agenda, 2))
 
     def dispute(self) -> None:
@@ -187,11 +187,11 @@ class Story(ContractStory):
         rng = self.rng
         self.later(1, 10)
         accepted = self.capped(self.day + timedelta(rng.randint(1, 5)))
-        self.do(self.case.file_dispute, bureau=self.bureau, accepted_on=accepted,
+        self.do("file_dispute", bureau=self.bureau, accepted_on=accepted,
                 issues=rng.choice(data.DISPUTE_ISSUES))
         extended = self.twists.once("extend")
         if extended:
             self.go(accepted + timedelta(rng.randint(15, 28)))
-            self.do(self.case.extend_dispute, reason="案情复杂，经批准延长处理期限")
+            self.do("extend_dispute", reason="案情复杂，经批准延长处理期限")
         self.go(accepted + timedelta(rng.randint(32, 44) if extended else rng.randint(8, 29)))
-        self.do(self.case.resolve_dispute, outcome="经协调，双方签署协调处理协议书")
+        self.do("resolve_dispute", outcome="经协调，双方签署协调处理协议书")

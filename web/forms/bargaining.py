@@ -9,13 +9,14 @@ from flask_babel import lazy_gettext as _
 from marshmallow import post_load
 
 from domain.values import ItemStatus, RatifyingBody, Side
-from web.forms.base import RowSchema, StepSchema
+from web.forms.base import RowSchema, StepSchema, form_for
 from web.forms.fields import choice, day, decimal, flag, lines, rows, text, whole, yes_no
 from web.forms.fields import text as words
 
 KEY_TERMS = ("wage_increase_pct", "minimum_wage", "weekly_hours", "summary")
 
 
+@form_for("offer")
 class OfferSchema(StepSchema):
     """Step 4 (要约, Art. 32): agenda and proposed timetable."""
 
@@ -25,6 +26,7 @@ class OfferSchema(StepSchema):
     timetable = text(_("Proposed timetable"), long=True)
 
 
+@form_for("answer")
 class AnswerSchema(StepSchema):
     """Step 4a: accepted, or refused with a reason."""
 
@@ -39,6 +41,7 @@ class ItemRow(RowSchema):
     status = choice(_("Status"), ItemStatus)
 
 
+@form_for("session")
 class SessionSchema(StepSchema):
     """Step 5 (协商会议, Art. 34)."""
 
@@ -49,6 +52,7 @@ class SessionSchema(StepSchema):
     minutes_signed = flag(_("Minutes signed by both chiefs"))
 
 
+@form_for("suspension")
 class SuspensionSchema(StepSchema):
     """Step 5a (Art. 35): suspended by agreement."""
 
@@ -56,6 +60,7 @@ class SuspensionSchema(StepSchema):
     topics = lines(_("Topics left open"), 5)
 
 
+@form_for("dispute")
 class DisputeSchema(StepSchema):
     """Step 5b (Arts. 49-52): the labour bureau accepts an application."""
 
@@ -64,18 +69,21 @@ class DisputeSchema(StepSchema):
     issues = text(_("Issues in dispute"), long=True)
 
 
+@form_for("dispute-extension")
 class DisputeExtensionSchema(StepSchema):
     """Step 5b (Art. 53): the bureau extends its handling once."""
 
     reason = text(_("Reason"), long=True)
 
 
+@form_for("dispute-resolution")
 class DisputeResolutionSchema(StepSchema):
     """Step 5b (Art. 53): the bureau's handling concludes."""
 
     outcome = text(_("Outcome"), long=True)
 
 
+@form_for("draft")
 class DraftSchema(StepSchema):
     """Step 6: the draft's text and key terms, signed by both chiefs."""
 
@@ -95,6 +103,7 @@ class DraftSchema(StepSchema):
                                       if v is not None and v != ""}}
 
 
+@form_for("ratification")
 class RatificationSchema(StepSchema):
     """Step 7 (Art. 36): the vote, recorded whether or not it passes."""
 

@@ -15,7 +15,8 @@ from typing import Any
 
 from marshmallow import ValidationError, fields
 
-from web.forms.errors import FieldCode, error_text
+from web.forms.errors import error_text
+from web.forms.messages import FieldCode
 
 _NEVER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 _LINE_BREAKS = re.compile("[\t\n\r\u2028\u2029]")

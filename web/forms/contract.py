@@ -6,10 +6,11 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _
 
 from domain.values import EffectBasis, Side
-from web.forms.base import StepSchema
+from web.forms.base import StepSchema, form_for
 from web.forms.fields import choice, day, text
 
 
+@form_for("signing")
 class SigningSchema(StepSchema):
     """Step 8 (Arts. 37-38): both chiefs sign; the term is 1-3 years."""
 
@@ -17,6 +18,7 @@ class SigningSchema(StepSchema):
     term_end = day(_("Term ends"))
 
 
+@form_for("filing")
 class FilingSchema(StepSchema):
     """Step 9 (Art. 42): filed with the labour bureau."""
 
@@ -24,18 +26,21 @@ class FilingSchema(StepSchema):
     received_on = day(_("Received by the bureau on (if not the same day)"), required=False)
 
 
+@form_for("objection")
 class ObjectionSchema(StepSchema):
     """Step 10 (Arts. 45-46): the bureau's written objection."""
 
     issues = text(_("Issues raised by the bureau"), long=True)
 
 
+@form_for("effect")
 class EffectSchema(StepSchema):
     """Step 10 (Art. 47): confirmed by the bureau, or deemed effective."""
 
     basis = choice(_("How it took effect"), EffectBasis)
 
 
+@form_for("publication")
 class PublicationSchema(StepSchema):
     """Step 11 (Art. 48): made known to all workers."""
 
@@ -43,6 +48,7 @@ class PublicationSchema(StepSchema):
     monitoring_contact = text(_("Contact for monitoring"))
 
 
+@form_for("implementation")
 class ImplementationSchema(StepSchema):
     """Step 12 (履约监督)."""
 
@@ -51,6 +57,7 @@ class ImplementationSchema(StepSchema):
     follow_up = text(_("Follow-up"), long=True, required=False)
 
 
+@form_for("renewal")
 class RenewalSchema(StepSchema):
     """Step 13 (Art. 38): a side asks to renew."""
 

@@ -16,7 +16,7 @@ from web.forms import preparation as r
 from web.forms.base import StepSchema
 from web.forms.fields import day, text
 
-# The form that records each correctable entry (domain.case_entries.CORRECTABLE).
+# The form that records each correctable entry (domain.events.StepEvent.named).
 SCHEMAS: dict[str, type[Schema]] = {
     "CaseOpened": r.OpenCaseSchema, "SurveyRecorded": r.SurveySchema,
     "OutreachRecorded": r.OutreachSchema, "RepresentativesAppointed": r.RepresentativesSchema,

@@ -2,37 +2,41 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from typing import Any
 
 from flask_babel import gettext as _
 
 from domain.errors import Breach
-from web.i18n import lang
+from web.forms.messages import code_of
+from web.words.i18n import lang
 
 TOP = "_top"
 # Breach fields that name a form input differently (the rules speak of a side).
 ALIASES = {"workers_side": "worker_side", "changes": "field", "assigned_to": TOP}
 
 
-class FieldCode(str):
-    """An error code that carries its field's label, so that the words can name the field."""
-
-    label: Any
-
-    def __new__(cls, code: str, label: Any) -> FieldCode:
-        made = super().__new__(cls, code)
-        made.label = label
-        return made
-
-
 def _label(code: str) -> Any:
     return getattr(code, "label", None) or _("This field")
 
 
-def error_text(code: str) -> str:
-    """The words for an error code from :mod:`web.forms.fields` (a :class:`FieldCode`
-    names its field)."""
+def error_text(code: str, *, named: bool = False) -> str:
+    """The words for an error code from :mod:`web.forms.fields`, or for one of marshmallow's
+    own messages (:mod:`web.forms.messages`). ``named``: a ``FieldCode`` names its field
+    (as a form does; the API names fields by their keys)."""
+    code = code_of(code)
+    key = str(code).split(":")[0]
+    words = _words(code)
+    label = getattr(code, "label", None)
+    if not named or label is None or key in ("characters", "line_break"):
+        return words
+    if key == "required":
+        return _("Please fill in “%(field)s”.", field=label)
+    return _("“%(field)s”: %(problem)s", field=label, problem=words)
+
+
+def _words(code: str) -> str:
     key, *params = str(code).split(":")
     if key == "characters" and params:
         return _("“%(field)s” contains a character that is not allowed (%(char)s): control "
@@ -79,6 +83,27 @@ def error_text(code: str) -> str:
         return _("Enter text.")
     if key == "value_kind":
         return _("The new value is not of the same kind as the old one.")
+    return _more_words(key, params)
+
+
+def _more_words(key: str, params: list[str]) -> str:
+    """Words for the codes of marshmallow's own messages (:mod:`web.forms.messages`)."""
+    if key == "max" and params:
+        return _("At most %(high)s.", high=params[0])
+    if key == "min_length" and params:
+        return _("At least %(count)s characters.", count=params[0])
+    if key == "length_between" and len(params) == 2:
+        return _("Between %(low)s and %(high)s characters.", low=params[0], high=params[1])
+    if key == "invalid_datetime":
+        return _("Enter a date and time as YYYY-MM-DDTHH:MM:SS.")
+    if key == "invalid_list":
+        return _("Enter a list.")
+    if key == "invalid_object":
+        return _("Enter an object with named fields.")
+    if key == "invalid_id":
+        return _("This is not a valid id.")
+    if key == "unknown_field":
+        return _("This field is not part of this request.")
     return _("This value is not accepted.")
 
 
@@ -96,19 +121,29 @@ def flatten(messages: Any, prefix: str = "") -> dict[str, list[str]]:
                 for inner, texts in flatten(item, prefix).items():
                     found.setdefault(inner, []).extend(texts)
             else:
-                found.setdefault(prefix or TOP, []).append(error_text(item))
+                found.setdefault(prefix or TOP, []).append(error_text(item, named=True))
     else:
-        found.setdefault(prefix or TOP, []).append(error_text(messages))
+        found.setdefault(prefix or TOP, []).append(error_text(messages, named=True))
     return found
 
 
-def breach_errors(breaches: Iterable[Breach]) -> dict[str, list[str]]:
-    """Domain refusals, each at the input its rule names (or at the top of the form)."""
+def breach_errors(breaches: Iterable[Breach],
+                  labels: Mapping[str, Any] | None = None) -> dict[str, list[str]]:
+    """Domain refusals, each at the input its rule names (or at the top of the form). A
+    refusal naming a field (``{"field": "reason"}``) names it by its label in ``labels``."""
     found: dict[str, list[str]] = {}
     for breach in breaches:
         name = ALIASES.get(breach.field or TOP, breach.field or TOP)
+        named = (labels or {}).get(str(breach.params.get("field")))
+        if named is not None:
+            breach = replace(breach, params={**breach.params, "field": str(named)})
         found.setdefault(name, []).append(breach.message(lang()))
     return found
+
+
+def breach_texts(breaches: Iterable[Breach], labels: Mapping[str, Any]) -> list[str]:
+    """Domain refusals as a list of texts, naming fields by their ``labels``."""
+    return [text for texts in breach_errors(breaches, labels).values() for text in texts]
 
 
 def placed(errors: dict[str, list[str]], names: Iterable[str]) -> dict[str, list[str]]:

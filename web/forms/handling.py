@@ -10,20 +10,20 @@ from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from marshmallow import Schema, ValidationError
 
-from config import profiles
 from domain import clock
 from domain.application import Recorded
 from domain.case import NegotiationCase
 from domain.errors import CaseConflict, RuleBroken
-from web.attachments import AttachmentRefused, checked, store
+from web.attachments import AttachmentRefused, checked
 from web.forms.errors import TOP, breach_errors, error_text, flatten, placed
-from web.forms.hooks import PREPARE, options
+from web.forms.hooks import options
 from web.forms.parsing import input_names, loadable, raw_values, widgets
 from web.forms.preparation import OpenCaseSchema
 from web.forms.registry import Step
-from web.i18n import lang
-from web.read_your_writes import remember
+from web.usecases.read_your_writes import remember
+from web.usecases.recording import open_case, take_step
 from web.users import me
+from web.words.i18n import lang
 
 NEW_CASE = "new"
 
@@ -40,6 +40,11 @@ def show(title: Any, slug: str, schema: Schema, case: NegotiationCase | None,
     return page, status
 
 
+def labels(schema: Schema) -> dict[str, Any]:
+    """Each input's label by its name (a refusal of the rules names its field by it)."""
+    return {widget.name: widget.label for widget in widgets(schema)}
+
+
 def blank(step: Step, case: NegotiationCase) -> ResponseReturnValue:
     """A fresh form: today's date and the version the user is looking at."""
     values = {"occurred_on": clock.today().isoformat(), "expected_version": str(case.version)}
@@ -48,17 +53,10 @@ def blank(step: Step, case: NegotiationCase) -> ResponseReturnValue:
 
 def _done(recorded: Recorded, title: Any) -> ResponseReturnValue:
     """Back to the case: its page reads the case itself, so nothing waits for the lists
-    here (see :mod:`web.read_your_writes`)."""
+    here (see :mod:`web.usecases.read_your_writes`)."""
     remember(recorded)
     flash(_("Recorded: %(step)s.", step=title))
     return redirect(url_for("cases.case_page", case_id=recorded.case_id))
-
-
-def _attachment_facts() -> dict[str, Any]:
-    upload = checked(request.files.get("file"))
-    store(current_app.config["SETTINGS"].instance_path, upload)
-    return {"filename": upload.filename, "media_type": upload.media_type,
-            "size": upload.size, "sha256": upload.sha256}
 
 
 def submit(step: Step, case: NegotiationCase) -> ResponseReturnValue:
@@ -72,19 +70,15 @@ def submit(step: Step, case: NegotiationCase) -> ResponseReturnValue:
     negotiations = current_app.extensions["negotiations"]
     try:
         data = schema.load(loadable(schema, values))
-        expected, occurred_on = data.pop("expected_version"), data.pop("occurred_on")
-        if step.slug in PREPARE:
-            data = PREPARE[step.slug](case, data)
-        if step.slug == "attachment":
-            data.update(_attachment_facts())
-        recorded = getattr(negotiations, step.command)(case, expected, me().actor,
-                                                       occurred_on, **data)
+        upload = checked(request.files.get("file")) if step.slug == "attachment" else None
+        recorded = take_step(negotiations, current_app.config["SETTINGS"].instance_path,
+                             me(), case, step.step, data, upload)
     except ValidationError as error:
         return again(flatten(error.messages), 400)
     except AttachmentRefused as error:
         return again({"file": [error_text(error.code)]}, 400)
     except RuleBroken as error:
-        return again(breach_errors(error.breaches), 422)
+        return again(breach_errors(error.breaches, labels(schema)), 422)
     except CaseConflict as error:
         values["expected_version"] = str(error.actual)
         case = negotiations.get_case(case.id)   # the form's copy may hold the refused entry
@@ -105,15 +99,14 @@ def submit_case() -> ResponseReturnValue:
     account = me()
     try:
         data = schema.load(loadable(schema, values))
-        recorded = current_app.extensions["negotiations"].open_case(
-            by=account.actor, occurred_on=data["occurred_on"], enterprise=data["enterprise"],
-            contract_kind=data["contract_kind"], assigned_to=account.actor,
-            profile=profiles.load(current_app.config["SETTINGS"].jurisdiction),
-            scope=account.scope, case_id=data["case_token"])
+        recorded = open_case(
+            current_app.extensions["negotiations"], current_app.config["SETTINGS"], account,
+            occurred_on=data["occurred_on"], enterprise=data["enterprise"],
+            contract_kind=data["contract_kind"], case_id=data["case_token"])
     except ValidationError as error:
         errors, status = flatten(error.messages), 400
     except RuleBroken as error:
-        errors, status = breach_errors(error.breaches), 422
+        errors, status = breach_errors(error.breaches, labels(schema)), 422
     except CaseConflict as error:
         errors, status = {TOP: [error.message(lang())]}, 409
     else:

@@ -9,11 +9,11 @@ from flask import current_app
 from marshmallow import ValidationError
 
 from domain.case import NegotiationCase
-from domain.case_entries import CORRECTABLE
+from domain.events import StepEvent
 from domain.values import Role
 from web.accounts.store import Account
 from web.forms.correction_fields import checked_new_value
-from web.i18n import label, show_date
+from web.words.i18n import label, show_date
 
 TRUE = {"true", "yes", "1", "y", "是", "对"}
 FALSE = {"false", "no", "0", "n", "否", "不"}
@@ -38,7 +38,7 @@ def options(case: NegotiationCase) -> dict[str, list[tuple[str, str]]]:
         "workers": [(a.id, f"{a.name} ({a.username})") for a in workers_of(case)],
         "entries": [(str(e.version), f"#{e.version} · {show_date(e.occurred_on)} · "
                                      f"{label('event', e.type)}")
-                    for e in case.entries if e.type in CORRECTABLE],
+                    for e in case.entries if e.type in StepEvent.named],
     }
 
 

@@ -18,7 +18,7 @@ from domain.values import (
     SurveyMethod,
     WorkerSelection,
 )
-from web.forms.base import FormSchema, RowSchema, StepSchema
+from web.forms.base import FormSchema, RowSchema, StepSchema, form_for
 from web.forms.fields import choice, day, flag, picked, rows, text, whole
 
 MAX_ROWS = 10
@@ -60,6 +60,7 @@ class DemandRow(RowSchema):
         return {**data, "priority": data.get("priority") or 1}
 
 
+@form_for("survey")
 class SurveySchema(StepSchema):
     """Step 1 (调查摸底)."""
 
@@ -71,6 +72,7 @@ class SurveySchema(StepSchema):
     demands = rows(_("Worker demands"), DemandRow, MAX_ROWS)
 
 
+@form_for("outreach")
 class OutreachSchema(StepSchema):
     """Step 2 (宣传/观摩/培训)."""
 
@@ -94,6 +96,7 @@ class RepresentativeRow(RowSchema):
         return Representative(**data)
 
 
+@form_for("representatives")
 class RepresentativesSchema(StepSchema):
     """Step 3 (协商代表, Arts. 19-24): both sides at once."""
 
@@ -106,6 +109,7 @@ class RepresentativesSchema(StepSchema):
     employer_appointed_by = text(_("Employer side appointed by (legal representative)"))
 
 
+@form_for("vacancy")
 class VacancySchema(StepSchema):
     """Step 3a (Art. 30): a representative leaves."""
 
@@ -114,6 +118,7 @@ class VacancySchema(StepSchema):
     reason = text(_("Reason"), long=True)
 
 
+@form_for("replacement")
 class ReplacementSchema(StepSchema):
     """Step 3a (Art. 31): a vacancy is filled."""
 

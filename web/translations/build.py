@@ -1,7 +1,8 @@
 """Build the Chinese catalog: extract every message, take translations from ``zh_*.tsv``.
 
 Each ``zh_<area>.tsv`` beside this file holds ``English msgid<TAB>中文`` lines for one area of
-the app (so several people can add strings without editing one file). Run
+the app (so several people can add strings without editing one file); a plural message
+(``ngettext``) is listed under its singular msgid, Chinese having one form. Run
 
     .venv/bin/python web/translations/build.py
 
@@ -44,15 +45,18 @@ def main() -> int:
                     "-F", str(ROOT / "web" / "babel.cfg"), "-o", str(pot), "."],
                    check=True, cwd=ROOT, capture_output=True)
     with pot.open("rb") as handle:
-        catalog = read_po(handle, locale="zh_Hans_CN")
+        catalog = read_po(handle)  # the template's plural forms are English's two
+    catalog.locale = "zh_Hans_CN"
     pot.unlink()
     known = translations()
     missing = []
     for message in catalog:
         if message.id:
             key = message.id if isinstance(message.id, str) else message.id[0]
-            message.string = known.get(key, "")
-            if not message.string:
+            chinese = known.get(key, "")
+            # Chinese has one plural form: a plural message (ngettext) takes the singular's key.
+            message.string = (chinese,) if message.pluralizable else chinese
+            if not chinese:
                 missing.append(key)
     CATALOG.mkdir(parents=True, exist_ok=True)
     with (CATALOG / "messages.po").open("wb") as handle:

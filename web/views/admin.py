@@ -13,10 +13,10 @@ from flask_login import login_required
 from sqlalchemy import select
 
 from domain.values import Role
-from projections.base import engine_of
 from projections.tables import case_summaries
 from web.access import may_manage_accounts
 from web.accounts.store import MIN_PASSWORD, Account, AccountError, AccountStore
+from web.composition import read_models
 from web.forms.clean_text import text_error
 from web.users import me
 
@@ -47,7 +47,7 @@ def _account(account_id: str) -> Account:
 
 def _scopes() -> list[str]:
     """Scopes in use, by accounts or by cases (suggestions for the scope field)."""
-    with engine_of(current_app.extensions["negotiations"]).connect() as connection:
+    with read_models().connect() as connection:
         cases = connection.execute(select(case_summaries.c.scope).distinct()).scalars()
         return sorted(set(cases) | {a.scope for a in _store().all()})
 

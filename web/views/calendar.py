@@ -12,10 +12,10 @@ from icalendar import Calendar, Event
 
 from domain import clock
 from domain.labels import label
-from domain.values import Role
-from projections.base import engine_of
 from projections.queries import open_deadlines
+from web.access import carries_cases
 from web.accounts.calendar_feeds import CalendarFeeds
+from web.composition import read_models
 from web.users import me
 
 bp = Blueprint("calendar", __name__)
@@ -25,14 +25,14 @@ HORIZON_DAYS = 3 * 366
 def _feeds() -> CalendarFeeds:
     feeds = current_app.extensions.get("calendar_feeds")
     if feeds is None:
-        feeds = CalendarFeeds(engine_of(current_app.extensions["negotiations"]))
+        feeds = CalendarFeeds(read_models())
         current_app.extensions["calendar_feeds"] = feeds
     return feeds
 
 
 def _social_worker_only() -> str:
     account = me()
-    if account.role is not Role.SOCIAL_WORKER:
+    if not carries_cases(account):
         abort(403)
     return account.id
 
@@ -69,7 +69,7 @@ def feed(token: str) -> ResponseReturnValue:
     active social worker, is not found."""
     account_id = _feeds().account_for(token[:100])
     account = current_app.extensions["accounts"].get(account_id) if account_id else None
-    if account is None or not account.active or account.role is not Role.SOCIAL_WORKER:
+    if account is None or not account.active or not carries_cases(account):
         abort(404)
     today = clock.today()
     calendar = Calendar()
@@ -77,7 +77,7 @@ def feed(token: str) -> ResponseReturnValue:
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", _("Xieshang deadlines"))
     stamp = datetime.now(tz=UTC)
-    engine = engine_of(current_app.extensions["negotiations"])
+    engine = read_models()
     for row in open_deadlines(engine, today, HORIZON_DAYS, assigned_id=account.id):
         event = Event()
         event.add("uid", f"{row['case_id']}-{row['kind']}-{row['source_version']}@xieshang")

@@ -16,21 +16,21 @@ from domain import clock
 from domain.deadlines import deadlines
 from domain.entries import as_recorded
 from domain.errors import CaseConflict, RuleBroken
+from domain.history import changes_by_version, flatten
 from domain.stages import Stage
-from domain.values import Role
 from projections.base import engine_of
 from projections.tables import audit_log
-from web import case_reads
-from web.access import may_sign_off, visible_scopes
+from web.access import may_sign_off, oversees, visible_scopes
 from web.forms.bounds import query_date
 from web.forms.clean_text import text_error
-from web.forms.errors import error_text
-from web.history import changes_by_version, flatten
-from web.history_labels import change_name, change_values, show_value, shown_facts, state_names
-from web.i18n import lang
-from web.read_your_writes import remember
+from web.forms.errors import breach_texts, error_text
+from web.usecases import reading
+from web.usecases.read_your_writes import remember
+from web.usecases.recording import decide_sign_off
 from web.users import me
 from web.views.cases import visible_case
+from web.words.history import change_name, change_values, show_value, shown_facts, state_names
+from web.words.i18n import lang
 
 bp = Blueprint("case_history", __name__)
 
@@ -67,7 +67,7 @@ def as_of(case_id: UUID) -> ResponseReturnValue:
     except ValueError as error:
         context["error"] = error_text(str(error))
         return render_template("supervisor/as_of.html", **context), 400
-    then = case_reads.as_of(current, day)
+    then = reading.as_of(current, day)
     context.update(day=day, then=then)
     if then is not None:
         context.update(deadlines=deadlines(then.state), fields=flatten(then.state),
@@ -92,7 +92,7 @@ def _sign_off_page(case_id: UUID, status: int = 200, **context: Any) -> Response
 def queue() -> ResponseReturnValue:
     """Cases in the supervisor's scope with sign-off requests still pending."""
     account = me()
-    if account.role not in (Role.SUPERVISOR, Role.ADMIN):
+    if not oversees(account):
         abort(403)
     a = audit_log.c
     query = (select(a.case_id).where(a.event_type == "SignOffRequested")
@@ -105,8 +105,8 @@ def queue() -> ResponseReturnValue:
     waiting = []
     for case_id in case_ids:
         try:
-            case = case_reads.readable_case(account, UUID(case_id))
-        except case_reads.CaseHidden:
+            case = reading.readable_case(account, UUID(case_id))
+        except reading.CaseHidden:
             continue
         pending = [pair.start for pair in case.state.sign_offs if pair.end is None]
         if pending:
@@ -144,25 +144,21 @@ def decide(case_id: UUID) -> ResponseReturnValue:
     form = {"request_version": request_version, "decision": decision,
             "note": request.form.get("note", "").strip()[:2000],
             "reason": request.form.get("reason", "").strip()[:2000]}
-    refused = [message for name, label in (("note", _("Note (optional)")),
-                                           ("reason", _("Reason for refusing")))
+    labels = {"note": _("Note (optional)"), "reason": _("Reason for refusing")}
+    refused = [message for name, label in labels.items()
                if (message := text_error(str(form[name]), label, multiline=True))]
     if refused:
         return _sign_off_page(case_id, 400, form=form, errors=refused)
-    negotiations = current_app.extensions["negotiations"]
     try:
-        if decision == "give":
-            recorded = negotiations.give_sign_off(
-                case_id, expected, account.actor, clock.today(),
-                request_version=request_version, note=form["note"])
-        else:
-            recorded = negotiations.refuse_sign_off(
-                case_id, expected, account.actor, clock.today(),
-                request_version=request_version, reason=form["reason"])
+        recorded = decide_sign_off(
+            current_app.extensions["negotiations"], account, case, decision=decision,
+            request_version=request_version, expected_version=expected,
+            occurred_on=clock.today(), note=str(form["note"]), reason=str(form["reason"]))
     except CaseConflict as conflict:
         return _sign_off_page(case_id, 409, form=form, errors=[conflict.message(lang())])
     except RuleBroken as broken:
-        return _sign_off_page(case_id, 422, form=form, errors=broken.messages(lang()))
+        return _sign_off_page(case_id, 422, form=form,
+                              errors=breach_texts(broken.breaches, labels))
     remember(recorded)
     flash(_("Signed off.") if decision == "give" else _("Sign-off refused."))
     return redirect(url_for("cases.case_page", case_id=case_id))

@@ -4,27 +4,23 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from flask import Blueprint, abort, current_app, render_template, request
+from flask import Blueprint, abort, render_template, request
 from flask.typing import ResponseReturnValue
 from flask_login import login_required
-from sqlalchemy.engine import Engine
 
 from domain import clock
 from domain.case import NegotiationCase
 from domain.deadlines import deadlines
 from domain.stages import Stage
-from projections.base import engine_of
 from projections.queries import CaseFilter, list_cases, open_deadlines
-from web.access import visible_scopes
-from web.case_list import case_filter, case_list_options
-from web.case_reads import CaseHidden, readable_case
+from web.access import carries_cases, visible_scopes
+from web.composition import read_models
+from web.usecases.case_list import case_filter, case_list_options
+from web.usecases.reading import CaseHidden, readable_case
 from web.users import me
 
 bp = Blueprint("cases", __name__)
 
-
-def _engine() -> Engine:
-    return engine_of(current_app.extensions["negotiations"])
 
 
 def visible_case(case_id: UUID) -> NegotiationCase:
@@ -41,9 +37,9 @@ def visible_case(case_id: UUID) -> NegotiationCase:
 def index() -> ResponseReturnValue:
     """Dashboard: my cases, deadlines due this week and overdue ones."""
     account, today = me(), clock.today()
-    mine = list_cases(_engine(), CaseFilter(assigned_id=account.id, today=today), per_page=20)
-    due = open_deadlines(_engine(), today, 7, scopes=visible_scopes(account),
-                         assigned_id=account.id if account.role == "social_worker" else None)
+    mine = list_cases(read_models(), CaseFilter(assigned_id=account.id, today=today), per_page=20)
+    due = open_deadlines(read_models(), today, 7, scopes=visible_scopes(account),
+                         assigned_id=account.id if carries_cases(account) else None)
     return render_template("index.html", mine=mine, due=due, today=today)
 
 
@@ -53,9 +49,9 @@ def case_list() -> ResponseReturnValue:
     """Every visible case, with filters and pages."""
     args, account = request.args, me()
     where = case_filter(account, args)
-    page = list_cases(_engine(), where, page=args.get("page", 1, type=int))
+    page = list_cases(read_models(), where, page=args.get("page", 1, type=int))
     return render_template("case_list.html", page=page, args=args, stages=list(Stage),
-                           options=case_list_options(_engine(), account, where.today))
+                           options=case_list_options(read_models(), account, where.today))
 
 
 @bp.get("/cases/<uuid:case_id>")

@@ -13,11 +13,11 @@ from flask_login import login_required
 
 from domain import clock
 from domain.labels import label
-from projections.base import engine_of
 from projections.queries import get_notice
+from web.composition import read_models
 from web.documents import content_disposition, render_pdf
 from web.extensions import limiter
-from web.forms import documents
+from web.paper import letters
 from web.views.steps import printed
 
 bp = Blueprint("documents", __name__)
@@ -38,7 +38,7 @@ def pdf_response(html: str, ascii_name: str, name: str) -> Response:
 def offer_pdf(case_id: UUID, version: int) -> ResponseReturnValue:
     """The offer letter recorded at ``version`` as a PDF; the same access as its print page."""
     case, then, offer = printed(case_id, version, "OfferSent")
-    html = render_template("print/offer.html", **documents.offer_letter(case, then, offer))
+    html = render_template("print/offer.html", **letters.offer_letter(case, then, offer))
     name = f"{_('Offer to negotiate a collective contract')}-{case.state.enterprise.name}.pdf"
     return pdf_response(html, f"offer-letter-{case_id}-{version}.pdf", name)
 
@@ -52,7 +52,7 @@ def _pdf_rate() -> str:
 def notice_pdf(case_id: UUID) -> ResponseReturnValue:
     """A published notice as a PDF (no login): exactly the fields of its print page.
     Typesetting costs real time, so each address may ask for ``PUBLIC_PDF_RATE`` of them."""
-    engine = engine_of(current_app.extensions["negotiations"])
+    engine = read_models()
     notice = get_notice(engine, str(case_id), clock.today())
     if notice is None:
         abort(404)

@@ -11,7 +11,6 @@ from flask import (
     Blueprint,
     Response,
     abort,
-    current_app,
     jsonify,
     render_template,
     request,
@@ -19,26 +18,23 @@ from flask import (
 )
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
-from sqlalchemy.engine import Engine, RowMapping
+from sqlalchemy.engine import RowMapping
 
 from domain import clock
 from domain.clock import CHINA
 from domain.labels import label
-from projections.base import engine_of
 from projections.queries import Page, get_notice, search_notices
-from web.public_notices import STATUSES, as_public, read_search
+from web.composition import read_models
+from web.usecases.notices import STATUSES, as_public, read_search
 
 bp = Blueprint("public", __name__)
 FEED_SIZE = 50
 
 
-def _engine() -> Engine:
-    return engine_of(current_app.extensions["negotiations"])
-
 
 def _search() -> tuple[dict[str, Any], dict[str, list[str]], Page]:
     values, errors = read_search(request.args.to_dict())
-    page = search_notices(_engine(), clock.today(), text=values["q"], town=values["town"],
+    page = search_notices(read_models(), clock.today(), text=values["q"], town=values["town"],
                           kind=values["kind"], status=values["status"], year=values["year"],
                           page=values["page"])
     return values, errors, page
@@ -65,7 +61,7 @@ def search_json() -> ResponseReturnValue:
 
 
 def _notice(case_id: str) -> RowMapping:
-    row = get_notice(_engine(), case_id, clock.today())
+    row = get_notice(read_models(), case_id, clock.today())
     if row is None:
         abort(404)
     return row
@@ -92,7 +88,7 @@ def notice_json(case_id: UUID) -> ResponseReturnValue:
 @bp.get("/notices/feed.atom")
 def feed() -> ResponseReturnValue:
     """An Atom feed of the newest published notices."""
-    page = search_notices(_engine(), clock.today(), per_page=FEED_SIZE)
+    page = search_notices(read_models(), clock.today(), per_page=FEED_SIZE)
     generator = FeedGenerator()
     generator.id(url_for("public.search", _external=True))
     generator.title(_("Collective contract notices"))

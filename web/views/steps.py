@@ -10,13 +10,14 @@ from flask import Blueprint, abort, current_app, render_template, request, send_
 from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required
 
+from domain import clock
 from domain.case import NegotiationCase
-from domain.values import Role
-from web import case_reads
-from web.access import may_enter
+from web.access import carries_cases, may_enter
 from web.attachments import download_name, path_of
-from web.forms import documents, handling
-from web.forms.registry import BY_SLUG, STEPS, Step
+from web.forms import handling
+from web.forms.registry import BY_SLUG, Step, offered
+from web.paper import letters
+from web.usecases import reading
 from web.users import me
 from web.views.cases import visible_case
 
@@ -26,14 +27,15 @@ SHA256 = re.compile(r"[0-9a-f]{64}")
 
 def _allowed(step: Step, case: NegotiationCase) -> bool:
     state = case.state
-    return may_enter(me(), step.annotate, state.opened["scope"], state.assigned_to.id)
+    return may_enter(me(), step.step, state.opened["scope"], state.assigned_to.id)
 
 
 def step_actions(case: NegotiationCase) -> dict[str, list[Step]]:
-    """The steps that make sense next and the entries always open, for the logged-in user."""
+    """The steps the case takes now that the logged-in user may record, and the entries
+    she may make at any stage (the domain's :func:`available_steps`)."""
     if not current_user.is_authenticated:
         return {"next": [], "always": []}
-    usable = [s for s in STEPS if s.fits(case.state) and _allowed(s, case)]
+    usable = [s for s in offered(case.state, me().actor, clock.today()) if _allowed(s, case)]
     return {"next": [s for s in usable if not s.always],
             "always": [s for s in usable if s.always]}
 
@@ -57,7 +59,7 @@ def _case_page_helpers() -> dict[str, Any]:
 @login_required
 def new_case() -> ResponseReturnValue:
     """Step 0 (接案): social workers open cases in their own region."""
-    if me().role is not Role.SOCIAL_WORKER:
+    if not carries_cases(me()):
         abort(403)
     return handling.submit_case() if request.method == "POST" else handling.blank_case()
 
@@ -93,8 +95,8 @@ def printed(case_id: UUID, version: int, kind: str) -> tuple[NegotiationCase, An
     """The visible case, itself at ``version``, and its entry of ``kind`` there; 404 if the
     user may not see the case or that version is no such entry."""
     case = visible_case(case_id)
-    entry = documents.entry_of(case, version, kind)
-    then = case_reads.at_version(case, version) if entry is not None else None
+    entry = letters.entry_of(case, version, kind)
+    then = reading.at_version(case, version) if entry is not None else None
     if then is None:
         abort(404)
     return case, then, entry
@@ -105,7 +107,7 @@ def printed(case_id: UUID, version: int, kind: str) -> tuple[NegotiationCase, An
 def print_offer(case_id: UUID, version: int) -> ResponseReturnValue:
     """The offer letter (要约书), ready to print."""
     case, then, offer = printed(case_id, version, "OfferSent")
-    return render_template("print/offer.html", **documents.offer_letter(case, then, offer))
+    return render_template("print/offer.html", **letters.offer_letter(case, then, offer))
 
 
 @bp.get("/cases/<uuid:case_id>/print/minutes/<int:version>")
@@ -113,4 +115,4 @@ def print_offer(case_id: UUID, version: int) -> ResponseReturnValue:
 def print_minutes(case_id: UUID, version: int) -> ResponseReturnValue:
     """A session's minutes (协商会议记录), ready to print."""
     case, then, session = printed(case_id, version, "SessionHeld")
-    return render_template("print/minutes.html", **documents.minutes(case, then, session))
+    return render_template("print/minutes.html", **letters.minutes(case, then, session))

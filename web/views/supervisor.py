@@ -3,32 +3,31 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime, time, timedelta
+from datetime import date
 from functools import wraps
 from typing import Any, TypeVar
 
-from flask import Blueprint, abort, current_app, render_template, request
+from flask import Blueprint, abort, render_template, request
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import login_required
-from sqlalchemy.engine import Engine
 from werkzeug.datastructures import MultiDict
 
 from domain import clock
-from domain.clock import CHINA
 from domain.labels import LABELS
 from domain.stages import Stage
-from domain.values import Role
-from projections.base import engine_of
 from projections.choices import audit_actors
 from projections.queries import AuditFilter, audit_entries, list_cases, statistics
-from web import charts, exports
-from web.access import visible_scopes
-from web.case_list import case_filter
+from web import exports
+from web.access import oversees, visible_scopes
+from web.composition import read_models
 from web.forms.bounds import query_date
 from web.forms.errors import error_text
-from web.i18n import label
+from web.paper import charts
+from web.usecases.case_list import case_filter
+from web.usecases.filters import audit_filter
 from web.users import me
+from web.words.i18n import label
 
 bp = Blueprint("supervisor", __name__)
 View = TypeVar("View", bound=Callable[..., Any])
@@ -38,14 +37,11 @@ def overseers_only(view: View) -> View:
     """Only supervisors and admins (403 for anyone else who is logged in)."""
     @wraps(view)
     def guarded(*args: Any, **kwargs: Any) -> Any:
-        if me().role not in (Role.SUPERVISOR, Role.ADMIN):
+        if not oversees(me()):
             abort(403)
         return view(*args, **kwargs)
     return login_required(guarded)  # type: ignore[return-value]
 
-
-def _engine() -> Engine:
-    return engine_of(current_app.extensions["negotiations"])
 
 
 @bp.get("/cases/export.<any(csv, xlsx):fmt>")
@@ -53,7 +49,7 @@ def _engine() -> Engine:
 def export_cases(fmt: str) -> ResponseReturnValue:
     """The case list with its current filters, every page, as CSV or XLSX."""
     where = case_filter(me(), request.args)
-    rows = exports.all_rows(lambda n: list_cases(_engine(), where, page=n, per_page=200))
+    rows = exports.all_rows(lambda n: list_cases(read_models(), where, page=n, per_page=200))
     return exports.download(fmt, "cases", exports.case_columns(), rows)
 
 
@@ -68,30 +64,24 @@ def _day(args: MultiDict[str, str], key: str, errors: dict[str, str]) -> date | 
         return None
 
 
-def audit_filter(args: MultiDict[str, str]) -> tuple[AuditFilter, dict[str, str]]:
+def audit_query(args: MultiDict[str, str]) -> tuple[AuditFilter, dict[str, str]]:
     """The audit log's filters from the query string (China days), and any form errors."""
     errors: dict[str, str] = {}
     since, until = _day(args, "since", errors), _day(args, "until", errors)
     if since and until and until < since:
         errors["until"] = _("The end date is before the start date.")
-    event = args.get("event") or None
-    return AuditFilter(
-        scopes=visible_scopes(me()), actor_id=args.get("actor") or None,
-        case_id=(args.get("case") or "").strip() or None,
-        event_type=event if event in LABELS["event"] else None,
-        since=datetime.combine(since, time(), CHINA) if since else None,
-        until=datetime.combine(until + timedelta(days=1), time(), CHINA) if until else None,
-    ), errors
+    return audit_filter(me(), actor=args.get("actor"), case=args.get("case"),
+                        event=args.get("event"), since=since, until=until), errors
 
 
 @bp.get("/audit")
 @overseers_only
 def audit() -> ResponseReturnValue:
     """Who recorded what and when, across the cases in scope; newest first."""
-    where, errors = audit_filter(request.args)
-    page = audit_entries(_engine(), where, page=request.args.get("page", 1, type=int),
+    where, errors = audit_query(request.args)
+    page = audit_entries(read_models(), where, page=request.args.get("page", 1, type=int),
                          per_page=50)
-    people = audit_actors(_engine(), where.scopes)
+    people = audit_actors(read_models(), where.scopes)
     return render_template("supervisor/audit.html", page=page, args=request.args,
                            errors=errors, actors=people,
                            events=list(LABELS["event"])), 400 if errors else 200
@@ -101,10 +91,10 @@ def audit() -> ResponseReturnValue:
 @overseers_only
 def export_audit(fmt: str) -> ResponseReturnValue:
     """The audit log with its current filters as CSV or XLSX."""
-    where, errors = audit_filter(request.args)
+    where, errors = audit_query(request.args)
     if errors:
         abort(400)
-    rows = exports.all_rows(lambda n: audit_entries(_engine(), where, page=n, per_page=200))
+    rows = exports.all_rows(lambda n: audit_entries(read_models(), where, page=n, per_page=200))
     return exports.download(fmt, "audit", exports.audit_columns(), rows)
 
 
@@ -112,7 +102,7 @@ def export_audit(fmt: str) -> ResponseReturnValue:
 @overseers_only
 def statistics_page() -> ResponseReturnValue:
     """Figures for the account's scope (admins: every scope), with charts."""
-    figures = statistics(_engine(), clock.today(), visible_scopes(me()))
+    figures = statistics(read_models(), clock.today(), visible_scopes(me()))
     by_stage = [(label("stage", s), figures["by_stage"].get(str(s), 0)) for s in Stage
                 if str(s) in figures["by_stage"]]
     by_kind = [(label("kind", k), n) for k, n in
@@ -121,9 +111,11 @@ def statistics_page() -> ResponseReturnValue:
     by_month = sorted(figures["by_month"].items())
     medians = [(label("stage", s), figures["median_days_in_stage"][str(s)]) for s in Stage
                if str(s) in figures["median_days_in_stage"]]
-    tables = [(_("Cases by stage"), by_stage), (_("Cases by contract kind"), by_kind),
-              (_("Cases by town"), by_town), (_("Median days in each stage"), medians)]
+    tables = [(_("Cases by stage"), by_stage, "cases"),
+              (_("Cases by contract kind"), by_kind, "cases"),
+              (_("Cases by town"), by_town, "cases"),
+              (_("Median days in each stage"), medians, "days")]
     return render_template(
         "supervisor/statistics.html", figures=figures, tables=tables,
-        charts=[charts.bar_chart(rows, title) for title, rows in tables],
+        charts=[charts.bar_chart(rows, title) for title, rows, _unit in tables],
         months=by_month, month_chart=charts.column_chart(by_month, _("Cases opened by month")))

@@ -16,7 +16,7 @@ from casebook import Cases
 from storyteller import Story
 
 from domain.commands import Negotiations
-from projections import pages, runner
+from projections import overlap, pages, runner
 from projections.background import Background
 from projections.runner import Projector
 
@@ -31,8 +31,9 @@ def collector_seen(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
             seen.append(gc.isenabled())
             return work(*args)
         return run
-    monkeypatch.setattr(runner, "prepare", watched(pages.prepare))
-    monkeypatch.setattr(runner, "write", watched(pages.write))
+    for module in (runner, overlap):    # a backlog on PostgreSQL goes through overlap
+        monkeypatch.setattr(module, "prepare", watched(pages.prepare))
+        monkeypatch.setattr(module, "write", watched(pages.write))
     return seen
 
 

@@ -25,7 +25,9 @@ NOTICE_FIELDS = {
     "worker_chief", "employer_chief", "signed_on", "filed_on", "effective_on", "effect_basis",
     "bureau", "key_terms", "monitoring_contact", "published_on"}
 SEARCH_TEXT = "search_text"
-"""The one other column: those fields normalised for the public search (never shown)."""
+"""The one other column: those fields normalised for the public search (never shown)..."""
+SEARCH_KEY = "doc"
+"""...with its key in the search index (a number worked out from the case id, never shown)."""
 
 
 def notices(engine: Engine, today: date, **where) -> dict[str, tuple[str, str]]:
@@ -37,7 +39,7 @@ def notices(engine: Engine, today: date, **where) -> dict[str, tuple[str, str]]:
 
 def test_a_notice_per_published_contract_with_exactly_the_public_fields(
         engine: Engine, cases: Cases, projected: Projector) -> None:
-    assert {c.name for c in public_notices.columns} == NOTICE_FIELDS | {SEARCH_TEXT}
+    assert {c.name for c in public_notices.columns} == NOTICE_FIELDS | {SEARCH_TEXT, SEARCH_KEY}
     rows = {row["case_id"]: dict(row) for row in
             search_notices(engine, date(2025, 7, 1)).rows}
     assert set(rows) == {str(cases.electronics), str(cases.textile)}, "published only"

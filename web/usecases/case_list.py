@@ -13,12 +13,12 @@ from sqlalchemy.engine import Engine
 from werkzeug.datastructures import MultiDict
 
 from domain import clock
-from domain.stages import Stage
-from domain.values import ContractKind, Role
+from domain.values import ContractKind
 from projections.choices import case_workers
 from projections.queries import CaseFilter
-from web.access import visible_scopes
+from web.access import oversees, visible_scopes
 from web.accounts.store import Account
+from web.usecases.filters import cases_filter
 
 
 @dataclass(frozen=True)
@@ -35,13 +35,9 @@ class CaseListOptions:
 
 def case_filter(account: Account, args: MultiDict[str, str]) -> CaseFilter:
     """The case list's filters from the query string, limited to what ``account`` sees."""
-    stage = args.get("stage") or None
-    if stage and stage not in {str(s) for s in Stage}:
-        stage = None
-    return CaseFilter(scopes=visible_scopes(account), stage=stage,
-                      kind=args.get("kind") or None, town=args.get("town") or None,
-                      text=args.get("q", "")[:100], assigned_id=args.get("worker") or None,
-                      overdue=args.get("overdue") == "1", today=clock.today())
+    return cases_filter(account, clock.today(), stage=args.get("stage"),
+                        kind=args.get("kind"), town=args.get("town"), text=args.get("q", ""),
+                        worker=args.get("worker"), overdue=args.get("overdue") == "1")
 
 
 def case_list_options(engine: Engine, account: Account, today: date) -> CaseListOptions:
@@ -49,4 +45,4 @@ def case_list_options(engine: Engine, account: Account, today: date) -> CaseList
     she sees (a few index look-ups, see :func:`projections.choices.case_workers`)."""
     return CaseListOptions(kinds=[str(k) for k in ContractKind],
                            workers=case_workers(engine, visible_scopes(account)), today=today,
-                           may_export=account.role in (Role.SUPERVISOR, Role.ADMIN))
+                           may_export=oversees(account))

@@ -12,8 +12,9 @@ from typing import Any
 
 from domain.deadlines import deadlines
 from domain.entries import Entry, materialise
+from domain.replay import recorded_states
 from domain.stages import stage_of
-from domain.state import CaseState, advance, fold
+from domain.state import CaseState
 from domain.values import Representative
 
 Value = str | int | float | bool | date | tuple[Any, ...] | None
@@ -112,15 +113,9 @@ def diff(before: Flat, after: Flat) -> list[Change]:
 def flat_versions(records: list[dict[str, Any]]) -> Iterator[tuple[int, Flat]]:
     """``(version, flat state)`` after each record, the state as it stood then.
 
-    The state is folded forward entry by entry; only a correction (which rewrites the
-    past) folds the records up to it afresh.
+    See :func:`domain.replay.recorded_states`: a correction counts from when it was made.
     """
-    state: CaseState | None = None
-    for count, record in enumerate(records, 1):
-        if state is None or record["type"] == "EntryCorrected":
-            state = fold(materialise(records[:count]))
-        else:
-            advance(state, materialise([record])[0])
+    for record, state in recorded_states(records):
         yield record["version"], flatten(state)
 
 

@@ -8,55 +8,26 @@ from typing import Any
 
 from flask_babel import gettext as _
 
-from web.history import Change
-from web.i18n import label, show_date
+from domain.history import Change
+from domain.labels import LABELS
+from domain.vocabulary import FACTS, fact_label
+from web.words.i18n import label, lang, show_date
 
 VOCABULARY_OF = {"side": "side", "from_side": "side", "chaired_by": "side",
-                 "requested_by": "side", "contract_kind": "kind", "stage": "stage"}
+                 "requested_by": "side", "contract_kind": "kind", "stage": "stage",
+                 "role": "role"}
 HIDDEN_FACTS = frozenset({"profile"})
 
 
 def fact_names() -> dict[str, str]:
-    """Recorded facts by their stored name."""
-    return {
-        "enterprise": _("Enterprise"), "name": _("Name"), "credit_code": _("Credit code"),
-        "town": _("Town"), "industry": _("Industry"), "headcount": _("Headcount"),
-        "women": _("Women workers"), "has_union": _("Union present"),
-        "legal_representative": _("Legal representative"), "contract_kind": _("Contract kind"),
-        "assigned_to": _("Social worker"), "scope": _("Scope"),
-        "renews_case": _("Renews case"), "method": _("Method"),
-        "period_start": _("Period start"), "period_end": _("Period end"),
-        "respondents": _("Respondents"), "findings": _("Findings"), "demands": _("Demands"),
-        "text": _("Text"), "priority": _("Priority"), "kind": _("Kind"),
-        "participants": _("Participants"), "description": _("Description"),
-        "worker_side": _("Worker side"), "employer_side": _("Employer side"),
-        "worker_selection": _("How the worker side was chosen"),
-        "workers_approving": _("Workers approving"), "chief_basis": _("Basis of the chief"),
-        "employer_appointed_by": _("Employer side appointed by"), "position": _("Position"),
-        "chief": _("Chief"), "outsider": _("Outside expert"), "phone": _("Phone"),
-        "side": _("Side"), "reason": _("Reason"), "replacement": _("Replacement"),
-        "from_side": _("From side"), "received_on": _("Received on"), "agenda": _("Agenda"),
-        "timetable": _("Timetable"), "accepted": _("Accepted"), "chaired_by": _("Chaired by"),
-        "recorder": _("Recorder"), "items": _("Agenda items"), "topic": _("Topic"),
-        "status": _("Status"), "minutes": _("Minutes"),
-        "minutes_signed": _("Minutes signed by both chiefs"), "resume_on": _("Resume on"),
-        "topics": _("Topics"), "bureau": _("Bureau"), "accepted_on": _("Accepted on"),
-        "issues": _("Issues"), "outcome": _("Outcome"), "key_terms": _("Key terms"),
-        "signed_by_chiefs": _("Signed by both chiefs"), "body": _("Ratifying body"),
-        "members": _("Members"), "present": _("Present"), "votes_for": _("Votes for"),
-        "term_start": _("Term start"), "term_end": _("Term end"), "basis": _("Basis"),
-        "effective_on": _("Effective on"), "channels": _("Channels"),
-        "monitoring_contact": _("Monitoring contact"), "problems": _("Problems"),
-        "follow_up": _("Follow-up"), "subject": _("Subject"), "note": _("Note"),
-        "request_version": _("Request"), "filename": _("File name"),
-        "media_type": _("File type"), "size": _("Size (bytes)"), "sha256": _("SHA-256"),
-        "corrects_version": _("Corrects entry"), "changes": _("Changes"),
-        "occurred_on": _("Business date"), "id": _("Account"), "role": _("Role"),
-    }
+    """Recorded facts by their stored name, from the domain's one catalog
+    (:mod:`domain.vocabulary`), in the request's language."""
+    pick = 0 if lang() == "zh" else 1
+    return {key: pair[pick] for key, pair in {**LABELS["term"], **FACTS}.items()}
 
 
 def state_names() -> dict[str, str]:
-    """Fields of a case's state (see :func:`web.history.flatten`) by group."""
+    """Fields of a case's state (see :func:`domain.history.flatten`) by group."""
     return {
         "stage": _("Stage"), "assigned": _("Social worker"), "enterprise": _("Enterprise"),
         "contract_kind": _("Contract kind"), "surveys": _("Surveys"),
@@ -130,12 +101,12 @@ def change_name(change: Change) -> str:
     if change.group in ("deadline_due", "deadline_met"):
         kind, _sep, version = change.detail.partition("#")
         return f"{name} · {label('deadline', kind)} (#{version})"
+    if change.group == "key_term":
+        return f"{name} · {label('term', change.detail)}"
     if change.group == "enterprise":
-        return f"{name} · {fact_names().get(change.detail, change.detail)}"
+        return f"{name} · {fact_label('enterprise.' + change.detail, lang())}"
     if change.group == "fact":
-        names = fact_names()
-        return _("Corrected: %(fact)s", fact=" · ".join(
-            names.get(part, part) for part in change.detail.split(".")))
+        return _("Corrected: %(fact)s", fact=fact_label(change.detail, lang()))
     return f"{name} · {change.detail}" if change.detail else name
 
 

@@ -1,0 +1,103 @@
+"""A correction: names the entry it corrects, the facts that change and why. The original
+entry stays as it was recorded; the case reads with the correction overlaid."""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+from typing import Any
+
+from domain.errors import Breach, require
+from domain.events import CaseEvent, Facts, StepEvent
+from domain.procedure.step import Part, Record, Step, Taking
+from domain.rules.procedure import not_in_future, text_given
+from domain.values import (
+    ChiefBasis,
+    ContractKind,
+    EffectBasis,
+    RatifyingBody,
+    Side,
+    SurveyMethod,
+    WorkerSelection,
+)
+
+VOCABULARIES: dict[str, type[StrEnum]] = {
+    "side": Side, "from_side": Side, "chaired_by": Side, "requested_by": Side,
+    "method": SurveyMethod, "contract_kind": ContractKind, "body": RatifyingBody,
+    "basis": EffectBasis, "worker_selection": WorkerSelection, "chief_basis": ChiefBasis,
+}
+HAPPENED_DATES = frozenset({"occurred_on", "received_on", "accepted_on", "period_start",
+                            "period_end"})
+FIXED_FACTS = frozenset({"profile", "assigned_to", "scope"})
+
+
+class EntryCorrected(CaseEvent):
+    """A correction: names the entry, what changes and why. The original stays."""
+
+    corrects_version: int
+    changes: Facts
+    reason: str
+
+
+def _same_kind(old: Any, new: Any) -> bool:
+    if isinstance(old, bool) or isinstance(new, bool):
+        return isinstance(old, bool) and isinstance(new, bool)
+    if old is None or new is None:
+        return True
+    return type(old) is type(new) or {type(old), type(new)} <= {list, tuple}
+
+
+def _in_vocabulary(name: str, value: Any) -> bool:
+    vocabulary = VOCABULARIES.get(name)
+    return vocabulary is None or value in {str(v) for v in vocabulary}
+
+
+def _structured(value: Any) -> bool:
+    return isinstance(value, list) and any(isinstance(v, dict | list) for v in value)
+
+
+def change_breaches(record: dict[str, Any], changes: dict[str, Any]) -> list[Breach]:
+    """Each change names an existing fact, keeps its kind and, for a vocabulary, a known
+    value. Lists of records (sides, agenda items, demands) change only through their own
+    commands (e.g. a representative's replacement), never by a correction."""
+    facts = {"occurred_on": record["occurred_on"], **record["facts"]}
+    breaches = []
+    for path, value in changes.items():
+        head, _, tail = path.partition(".")
+        old = facts.get(head)
+        if tail:
+            old = old.get(tail, KeyError) if isinstance(old, dict) else KeyError
+        if head in FIXED_FACTS or head not in facts or old is KeyError:
+            breaches.append(Breach("correction_field_unknown", {"field": path}, field="changes"))
+        elif _structured(old):
+            breaches.append(Breach("correction_structured", {"field": path}, field="changes"))
+        elif not _same_kind(old, value) or not _in_vocabulary(tail or head, value):
+            breaches.append(Breach("correction_type", {"field": path}, field="changes"))
+    return breaches
+
+
+def correct_entry(step: Taking, *, corrects_version: int, changes: dict[str, Any],
+                  reason: str) -> list[Record]:
+    """Only an entry recording a step of the procedure is corrected, with a reason; the
+    case's invariants must hold of the corrected history (the aggregate checks them)."""
+    record = next((r for r in step.records if r["version"] == corrects_version), None)
+    step.require(text_given(reason, "reason"),
+                 [] if changes else [Breach("correction_empty", field="changes")])
+    if record is None or record["type"] not in StepEvent.named:
+        require([Breach("correction_target", {"version": corrects_version},
+                        field="corrects_version")])
+    assert record is not None
+    require(change_breaches(record, changes),
+            *(not_in_future(v, step.today) for k, v in changes.items()
+              if k in HAPPENED_DATES and isinstance(v, date)))
+    return [Record(EntryCorrected, dict(corrects_version=corrects_version, changes=changes,
+                                        reason=reason))]
+
+
+STEP = Step(
+    name="correction", command="correct_entry", label=("更正", "Correction"),
+    record=correct_entry, events={EntryCorrected: ("更正", "Correction")}, part=Part.ENTRY,
+    rewrites_history=True,
+    fields={"corrects_version": ("更正的记录", "Corrects entry"),
+            "changes": ("更正内容", "Changes"), "reason": ("理由", "Reason")},
+)

@@ -1,0 +1,144 @@
+"""History stored by release 5a6e39d loads, verifies and rebuilds identically.
+
+Release 5a6e39d was the last before each step moved to its own module: its events' topics
+name ``domain.events`` (e.g. ``domain.events:OfferSent``), and today those classes live in
+:mod:`domain.procedure`. ``tests/fixtures/release-5a6e39d.sqlite3`` was made by that
+release's ``xieshang demo --cases 16``, one case taken past its first (sealed) snapshot
+with notes, and ``xieshang projections rebuild``; its chain key is beside it. The read
+models that release built are kept in the file: today's rebuild must give the same rows,
+on SQLite and, with the events copied one by one, on PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from storyteller import Apps, sqlite_file
+
+from config.settings import Settings
+from domain.application import SNAPSHOT_INTERVAL
+from domain.commands import Negotiations
+from domain.verify import notifications, verify
+from projections.base import engine_of
+from projections.ledger import ledger_entries
+from projections.runner import Projector
+
+FIXTURES = Path(__file__).parent.parent / "fixtures"
+FIXTURE = FIXTURES / "release-5a6e39d.sqlite3"
+KEY = (FIXTURES / "release-5a6e39d.chain.key").read_text().strip()
+EVENTS, CASES = 381, 16
+TIMESTAMP = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d+)?")
+MODELS = ("case_summaries", "case_deadlines", "stage_periods", "audit_log", "public_notices")
+
+
+def _plain(value: Any) -> Any:
+    """One spelling of a value whichever store read it: SQLite gives timestamps and JSON as
+    text, PostgreSQL as objects."""
+    if isinstance(value, str) and value[:1] in "{[":
+        value = json.loads(value)
+    elif isinstance(value, str) and TIMESTAMP.fullmatch(value):
+        value = datetime.fromisoformat(value).replace(tzinfo=UTC)
+    if isinstance(value, dict | list):
+        return json.dumps(value, sort_keys=True, ensure_ascii=False)
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, Decimal):
+        return float(value)
+    return value if value is None or isinstance(value, int | float) else str(value)
+
+
+def columns_then() -> dict[str, list[str]]:
+    """The columns each read model had in release 5a6e39d (later ones may add more)."""
+    with sa.create_engine(f"sqlite:///{FIXTURE}").connect() as connection:
+        return {table: list(connection.execute(sa.text(f"SELECT * FROM {table}")).keys())
+                for table in MODELS}
+
+
+def _reworded(table: str, names: list[str], row: tuple[Any, ...]) -> tuple[Any, ...]:
+    """The row without what a later release words differently on purpose: the audit
+    summary of a correction names the corrected facts in words (赞成票) where release
+    5a6e39d wrote their codes (votes_for)."""
+    if table != "audit_log" or row[names.index("event_type")] != "EntryCorrected":
+        return row
+    return tuple(None if name == "summary" else value
+                 for name, value in zip(names, row, strict=True))
+
+
+def model_rows(engine: sa.Engine, columns: dict[str, list[str]]) -> dict[str, list[Any]]:
+    """Every row of each read model (those ``columns``), as plain values, in a stable
+    order."""
+    with engine.connect() as connection:
+        return {table: sorted((_reworded(table, names, tuple(_plain(v) for v in row))
+                               for row in connection.execute(
+                                   sa.text(f"SELECT {', '.join(names)} FROM {table}"))),
+                              key=repr)
+                for table, names in columns.items()}
+
+
+def restored(store: Settings, open_app: Apps, app: Negotiations, folder: Path) -> Negotiations:
+    """The store of ``store`` holding release 5a6e39d's history, sealed with its key."""
+    if store.is_sqlite:
+        app.close()
+        shutil.copyfile(FIXTURE, sqlite_file(store))
+        return open_app(store, CHAIN_KEY=KEY)
+    shutil.copyfile(FIXTURE, folder / "xieshang.sqlite3")
+    old = open_app(Settings.from_env({"XIESHANG_INSTANCE_PATH": str(folder)}), CHAIN_KEY=KEY)
+    new = open_app(store, CHAIN_KEY=KEY)
+    for notification in notifications(old):
+        new.recorder.insert_events([notification])
+    snapshots = old.factory.aggregate_recorder(purpose="snapshots")
+    mine = new.factory.aggregate_recorder(purpose="snapshots")
+    for case in {n.originator_id for n in notifications(old)}:
+        mine.insert_events(list(snapshots.select_events(case)))
+    return new
+
+
+def test_release_5a6e39d_history_loads_verifies_and_rebuilds_the_same_read_models(
+        store: Settings, open_app: Apps, app: Negotiations, tmp_path: Path) -> None:
+    then = restored(store, open_app, app, tmp_path)
+    stored = list(notifications(then))
+    assert {n.topic.partition(":")[0] for n in stored} == {"domain.events"}
+
+    report = verify(then, ledger_entries(engine_of(then)))
+    assert report.intact, (report.breaks, report.log_breaks)
+    assert (report.cases, report.events) == (CASES, EVENTS)
+    assert (report.snapshots, report.unsealed_snapshots) == (1, 0)
+
+    cases = {n.originator_id for n in stored}
+    assert max(then.get_case(c).version for c in cases) > SNAPSHOT_INTERVAL
+    assert all(len(then.get_case(c).records) == then.get_case(c).version for c in cases)
+
+    assert Projector(then).rebuild() == EVENTS
+    columns = columns_then()
+    assert (model_rows(engine_of(then), columns)
+            == model_rows(sa.create_engine(f"sqlite:///{FIXTURE}"), columns))
+    with engine_of(then).connect() as connection:
+        corrections = [row.summary for row in connection.execute(sa.text(
+            "SELECT summary FROM audit_log WHERE event_type = 'EntryCorrected'"))]
+    assert corrections and not any(re.search("[a-z_]{4,}", text) for text in corrections)
+    Projector(then).catch_up()
+    assert verify(then, ledger_entries(engine_of(then))).sealed == EVENTS
+
+
+def test_a_case_of_release_5a6e39d_takes_new_steps_under_today_s_topics(
+        store: Settings, open_app: Apps, app: Negotiations, tmp_path: Path) -> None:
+    then = restored(store, open_app, app, tmp_path)
+    case = max((then.get_case(c) for c in {n.originator_id for n in notifications(then)}),
+               key=lambda c: c.version)
+    then.add_note(case, case.version, case.state.assigned_to, case.entries[-1].occurred_on,
+                  text="升级后的第一条记录")
+    newest = list(notifications(then))[-1]
+    assert newest.topic == "domain.procedure.note:NoteAdded"
+    assert then.get_case(case.id).entries[-1]["text"] == "升级后的第一条记录"
+    assert verify(then, []).intact
