@@ -6,6 +6,19 @@ from __future__ import annotations
 from enum import StrEnum
 
 from domain.procedure.registry import EVENT_LABELS
+from domain.values import (
+    ChiefBasis,
+    ContractKind,
+    EffectBasis,
+    ItemStatus,
+    OutreachKind,
+    RatifyingBody,
+    Role,
+    Side,
+    SignOffSubject,
+    SurveyMethod,
+    WorkerSelection,
+)
 
 LABELS: dict[str, dict[str, tuple[str, str]]] = {
     "kind": {
@@ -50,8 +63,24 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
     "notice": {"in_force": ("生效中", "In force"),
                "expiring": ("90天内到期", "Expiring within 90 days"),
                "expired": ("已到期", "Expired")},
-    "basis": {"confirmed": ("经审查确认", "confirmed by the bureau"),
-              "deemed": ("审查期满视为生效", "deemed effective after review")},
+    "basis": {"confirmed": ("经审查确认", "Confirmed by the bureau"),
+              "deemed": ("审查期满视为生效", "Deemed effective (no objection in time)")},
+    "method": {"questionnaire": ("问卷", "Questionnaire"), "interview": ("个别访谈", "Interviews"),
+               "forum": ("座谈会", "Forum")},
+    "outreach": {"publicity": ("宣传", "Publicity"), "observation": ("观摩", "Observation visit"),
+                 "training": ("培训", "Training")},
+    "item_status": {"agreed": ("已达成一致", "Agreed"), "open": ("未决", "Open"),
+                    "disputed": ("有争议", "Disputed")},
+    "selection": {"union": ("由工会推选", "Chosen by the union"),
+                  "democratic": ("民主推选", "Chosen democratically")},
+    "chief_basis": {
+        "union_chair": ("工会主席", "Union chair"),
+        "chair_written_delegation": ("工会主席书面委托", "Appointed in writing by the union chair"),
+        "union_leader": ("工会负责人（主席空缺）", "Union leader (chair vacant)"),
+        "democratically_elected": ("由代表民主推选", "Elected by the representatives")},
+    "body": {"workers_congress": ("职工代表大会", "Workers' congress"),
+             "all_workers": ("全体职工", "All workers")},
+    "subject": {"closure": ("结案", "Closure"), "review": ("案件审核", "Review of the case")},
     "term": {
         "wage_increase_pct": ("工资增长（%）", "Wage increase (%)"),
         "minimum_wage": ("最低工资（元/月）", "Minimum wage (yuan/month)"),
@@ -75,6 +104,14 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
     "role": {"social_worker": ("工会社工", "Social worker"), "supervisor": ("督导", "Supervisor"),
              "admin": ("管理员", "Administrator")},
 }
+
+
+ENUM_VOCABULARY: dict[type[StrEnum], str] = {
+    ContractKind: "kind", Side: "side", SurveyMethod: "method", OutreachKind: "outreach",
+    ItemStatus: "item_status", WorkerSelection: "selection", ChiefBasis: "chief_basis",
+    RatifyingBody: "body", EffectBasis: "basis", SignOffSubject: "subject", Role: "role",
+}
+"""The vocabulary that names each of the domain's enumerations."""
 
 
 def label(vocabulary: str, value: str | StrEnum, lang: str = "zh") -> str:

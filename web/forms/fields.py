@@ -12,11 +12,13 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any
 
-from flask_babel import lazy_gettext as _
+from flask_babel import LazyString
 from marshmallow import ValidationError, fields, validate
 
+from domain.labels import ENUM_VOCABULARY
 from web.forms.bounds import FIRST_BUSINESS_DAY, LAST_DAY, WHOLE_ERRORS, Whole, between
 from web.forms.clean_text import Text
+from web.words.i18n import label as label_of
 
 TEXT_MAX = 200
 LONG_TEXT_MAX = 20000
@@ -101,12 +103,18 @@ def yes_no(label: Any, yes: Any, no: Any) -> fields.Boolean:
                                     "choices": [("true", yes), ("false", no)]})
 
 
+def word(enum: type[StrEnum], value: StrEnum) -> LazyString:
+    """The name of ``value`` in the domain's vocabulary, in the language of the request
+    that shows it."""
+    return LazyString(label_of, ENUM_VOCABULARY[enum], value)
+
+
 def choice(label: Any, enum: type[StrEnum]) -> fields.Enum:
     """One value of a domain vocabulary, shown as a select with translated names."""
     return fields.Enum(enum, by_value=True, required=True,
                        error_messages={**REQUIRED, "unknown": "invalid_choice"},
                        metadata={"label": label, "widget": "select",
-                                 "choices": [(str(v), CHOICE_LABELS[str(v)]) for v in enum]})
+                                 "choices": [(str(v), word(enum, v)) for v in enum]})
 
 
 def picked(label: Any, source: str) -> Text:
@@ -134,23 +142,3 @@ def lines(label: Any, count: int, *, max_len: int = TEXT_MAX) -> fields.List:
                 error_messages={"invalid": "invalid_text"}, metadata={"label": label})
     return fields.List(item, load_default=list, validate=_at_most(count),
                        metadata={"label": label, "widget": "lines", "rows": count})
-
-
-CHOICE_LABELS: dict[str, Any] = {
-    "general": _("General contract"), "wage": _("Wage agreement"),
-    "women": _("Women workers' agreement"), "safety": _("Safety and health agreement"),
-    "other": _("Other agreement"),
-    "workers": _("Worker side"), "employer": _("Employer side"),
-    "questionnaire": _("Questionnaire"), "interview": _("Interviews"), "forum": _("Forum"),
-    "publicity": _("Publicity"), "observation": _("Observation visit"),
-    "training": _("Training"),
-    "agreed": _("Agreed"), "open": _("Open"), "disputed": _("Disputed"),
-    "union": _("Chosen by the union"), "democratic": _("Chosen democratically"),
-    "union_chair": _("Union chair"),
-    "chair_written_delegation": _("Appointed in writing by the union chair"),
-    "union_leader": _("Union leader (chair vacant)"),
-    "democratically_elected": _("Elected by the representatives"),
-    "workers_congress": _("Workers' congress"), "all_workers": _("All workers"),
-    "confirmed": _("Confirmed by the bureau"), "deemed": _("Deemed (no objection in time)"),
-    "closure": _("Closure"), "review": _("Review of the case"),
-}

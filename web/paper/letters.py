@@ -8,8 +8,8 @@ from domain.case import NegotiationCase
 from domain.deadlines import reply_due
 from domain.entries import Entry
 from domain.state import CaseState
-from domain.values import Representative, Side
-from web.forms.fields import CHOICE_LABELS
+from domain.values import ItemStatus, Representative, Side
+from web.words.i18n import label
 
 
 def entry_of(case: NegotiationCase, version: int, kind: str) -> Entry | None:
@@ -47,4 +47,5 @@ def minutes(case: NegotiationCase, then: NegotiationCase, session: Entry) -> dic
     chair_side = Side(session["chaired_by"])
     chair = sides["worker_chief"] if chair_side is Side.WORKERS else sides["employer_chief"]
     return {"case": case, "session": session, "enterprise": case.state.enterprise,
-            "chair_side": chair_side, "chair": chair, "status_labels": CHOICE_LABELS, **sides}
+            "chair_side": chair_side, "chair": chair,
+            "status_labels": {str(s): label("item_status", s) for s in ItemStatus}, **sides}

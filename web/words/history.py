@@ -15,7 +15,10 @@ from web.words.i18n import label, lang, show_date
 
 VOCABULARY_OF = {"side": "side", "from_side": "side", "chaired_by": "side",
                  "requested_by": "side", "contract_kind": "kind", "stage": "stage",
-                 "role": "role"}
+                 "role": "role", "method": "method", "kind": "outreach",
+                 "status": "item_status", "worker_selection": "selection",
+                 "chief_basis": "chief_basis", "body": "body", "basis": "basis",
+                 "subject": "subject"}
 HIDDEN_FACTS = frozenset({"profile"})
 
 
@@ -52,19 +55,10 @@ def state_names() -> dict[str, str]:
 
 
 def vocabulary_words() -> dict[str, str]:
-    """Stored vocabulary values that are not in :mod:`domain.labels`."""
-    return {
-        "questionnaire": _("Questionnaire"), "interview": _("Interview"), "forum": _("Forum"),
-        "publicity": _("Publicity"), "observation": _("Observation visit"),
-        "training": _("Training"), "agreed": _("Agreed"), "open": _("Open"),
-        "disputed": _("Disputed"), "union": _("Chosen by the union"),
-        "democratic": _("Chosen democratically"), "union_chair": _("Union chair"),
-        "chair_written_delegation": _("Appointed in writing by the chair"),
-        "union_leader": _("Union leader"), "democratically_elected": _("Elected"),
-        "workers_congress": _("Workers' congress"), "all_workers": _("All workers"),
-        "confirmed": _("Confirmed by the bureau"), "deemed": _("Deemed (no objection)"),
-        "closure": _("Closing the case"), "review": _("Review"),
-    }
+    """Every stored vocabulary value by its name in the request's language (for a value
+    whose fact names no vocabulary)."""
+    pick = 0 if lang() == "zh" else 1
+    return {value: pair[pick] for words in LABELS.values() for value, pair in words.items()}
 
 
 def show_value(value: Any, vocabulary: str | None = None) -> str:
