@@ -10,7 +10,7 @@ from domain.events import Facts, StepEvent
 from domain.procedure.step import Record, Step, Taking
 from domain.procedure.vacancy import seats_of
 from domain.rules.procedure import not_before
-from domain.rules.representatives import sides_valid
+from domain.rules.representatives import one_chief, side_size_valid, sides_valid
 from domain.state import CaseState
 from domain.values import Actor, Representative, Side
 
@@ -23,9 +23,24 @@ class RepresentativeReplaced(StepEvent):
     replacement: Facts
 
 
+def fillable(state: CaseState, side: Side) -> list[Breach]:
+    """Whether filling ``side``'s open seats can leave it valid: within the size limits,
+    with one chief (a side with no open seat must have one already, and no side can lose
+    a second chief by a replacement)."""
+    seats = seats_of(state, side)
+    open_seats = sum(v.start["side"] == side for v in state.open_vacancies)
+    chiefs = sum(r.chief for r in seats)
+    filled = seats + [Representative(f"（空缺{n}）") for n in range(open_seats)]
+    breaches = side_size_valid(side, filled, state.profile)
+    if chiefs > 1 or (chiefs == 0 and not open_seats):
+        breaches += one_chief(side, seats)
+    return breaches
+
+
 def vacancy_open(state: CaseState, actor: Actor, today: date) -> list[Breach]:
     """Art. 31: an open vacancy can be filled, if filling every open seat can leave both
-    sides equal (Art. 19); only a correction of a vacancy can make that impossible."""
+    sides equal and each valid (Art. 19); only a correction of a vacancy can make that
+    impossible."""
     if not state.open_vacancies:
         return [Breach("no_vacancy_open")]
     workers = len(state.worker_side) + sum(v.start["side"] == Side.WORKERS
@@ -34,7 +49,7 @@ def vacancy_open(state: CaseState, actor: Actor, today: date) -> list[Breach]:
                                               for v in state.open_vacancies)
     if workers != employer:
         return [Breach("vacancies_cannot_balance", {"workers": workers, "employer": employer})]
-    return []
+    return fillable(state, Side.WORKERS) + fillable(state, Side.EMPLOYER)
 
 
 def replace_representative(step: Taking, *, side: Side, name: str,
