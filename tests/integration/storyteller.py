@@ -7,6 +7,7 @@ China time on its business date), so "the case as it stood on date D" is meaning
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -37,6 +38,7 @@ from domain.values import (
     SurveyMethod,
     WorkerSelection,
 )
+from domain.verify import notifications
 
 CLERK = Actor("sw-li", "李社工")
 OTHER_CLERK = Actor("sw-chen", "陈社工")
@@ -85,6 +87,28 @@ def sqlite_file(settings: Settings) -> Path:
     database = make_url(settings.database_url).database
     assert database
     return Path(database)
+
+
+def restore_release(fixture: Path, store: Settings, open_app: Apps, app: Negotiations,
+                    folder: Path, **overrides: str) -> Negotiations:
+    """The store of ``store`` holding the history in an earlier release's SQLite
+    ``fixture`` (only copied, never opened in place): the file itself on SQLite; on
+    PostgreSQL its events and snapshots copied one by one. ``overrides``: settings of the
+    application, e.g. the release's ``CHAIN_KEY``."""
+    if store.is_sqlite:
+        app.close()
+        shutil.copyfile(fixture, sqlite_file(store))
+        return open_app(store, **overrides)
+    shutil.copyfile(fixture, folder / "xieshang.sqlite3")
+    old = open_app(Settings.from_env({"XIESHANG_INSTANCE_PATH": str(folder)}), **overrides)
+    new = open_app(store, **overrides) if overrides else app
+    for notification in notifications(old):
+        new.recorder.insert_events([notification])
+    snapshots = old.factory.aggregate_recorder(purpose="snapshots")
+    mine = new.factory.aggregate_recorder(purpose="snapshots")
+    for case in {n.originator_id for n in notifications(old)}:
+        mine.insert_events(list(snapshots.select_events(case)))
+    return new
 
 
 def pg_conninfo(settings: Settings) -> str:

@@ -13,14 +13,13 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
-from storyteller import Apps, sqlite_file
+from storyteller import Apps, restore_release
 
 from config.settings import Settings
 from domain.application import SNAPSHOT_INTERVAL
@@ -88,20 +87,7 @@ def model_rows(engine: sa.Engine, columns: dict[str, list[str]]) -> dict[str, li
 
 def restored(store: Settings, open_app: Apps, app: Negotiations, folder: Path) -> Negotiations:
     """The store of ``store`` holding release 5a6e39d's history, sealed with its key."""
-    if store.is_sqlite:
-        app.close()
-        shutil.copyfile(FIXTURE, sqlite_file(store))
-        return open_app(store, CHAIN_KEY=KEY)
-    shutil.copyfile(FIXTURE, folder / "xieshang.sqlite3")
-    old = open_app(Settings.from_env({"XIESHANG_INSTANCE_PATH": str(folder)}), CHAIN_KEY=KEY)
-    new = open_app(store, CHAIN_KEY=KEY)
-    for notification in notifications(old):
-        new.recorder.insert_events([notification])
-    snapshots = old.factory.aggregate_recorder(purpose="snapshots")
-    mine = new.factory.aggregate_recorder(purpose="snapshots")
-    for case in {n.originator_id for n in notifications(old)}:
-        mine.insert_events(list(snapshots.select_events(case)))
-    return new
+    return restore_release(FIXTURE, store, open_app, app, folder, CHAIN_KEY=KEY)
 
 
 def test_release_5a6e39d_history_loads_verifies_and_rebuilds_the_same_read_models(

@@ -8,10 +8,9 @@ on PostgreSQL.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-from storyteller import Apps, sqlite_file
+from storyteller import Apps, restore_release
 
 from config.settings import Settings
 from domain.application import SNAPSHOT_INTERVAL
@@ -27,21 +26,8 @@ EVENTS, CASES = 340, 16
 
 def earlier_release(store: Settings, open_app: Apps, app: Negotiations,
                     folder: Path) -> Negotiations:
-    """The store of ``store`` holding the earlier release's history (the fixture itself
-    is only copied, never opened)."""
-    if store.is_sqlite:
-        app.close()
-        shutil.copyfile(FIXTURE, sqlite_file(store))
-        return open_app(store)
-    shutil.copyfile(FIXTURE, folder / "xieshang.sqlite3")
-    old = open_app(Settings.from_env({"XIESHANG_INSTANCE_PATH": str(folder)}))
-    for notification in notifications(old):
-        app.recorder.insert_events([notification])
-    snapshots = old.factory.aggregate_recorder(purpose="snapshots")
-    mine = app.factory.aggregate_recorder(purpose="snapshots")
-    for case in {n.originator_id for n in notifications(old)}:
-        mine.insert_events(list(snapshots.select_events(case)))
-    return app
+    """The store of ``store`` holding the earlier release's history."""
+    return restore_release(FIXTURE, store, open_app, app, folder)
 
 
 def test_an_earlier_release_s_history_verifies_loads_and_rebuilds(

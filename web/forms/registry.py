@@ -39,11 +39,6 @@ class Step:
         return self.step.name
 
     @property
-    def command(self) -> str:
-        """The name of the step's command."""
-        return self.step.command
-
-    @property
     def title(self) -> str:
         """The step's name in the request's language."""
         return self.step.title(lang())
