@@ -48,7 +48,7 @@ def xieshang(env: dict[str, str]) -> list[str]:
     if "PYTHONPATH" not in env:
         return [str(BIN / "xieshang")]
     # -P: not the current folder first on sys.path (it would be ours when run from the repo)
-    return [sys.executable, "-P", "-c", "from web.cli import main; main()"]
+    return [sys.executable, "-P", "-c", "from web.cli.main import main; main()"]
 
 
 def variant_env(env: dict[str, str], baseline: Path | None) -> dict[str, str]:

@@ -86,9 +86,9 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
 def _init_extensions(app: Flask) -> None:
     from projections.base import engine_of
-    from web import query_check
     from web.accounts.store import AccountStore
-    from web.extensions import babel, csrf, limiter, login_manager
+    from web.site import query_check
+    from web.site.extensions import babel, csrf, limiter, login_manager
     from web.usecases import read_your_writes
     from web.words import facts, i18n
 
@@ -105,7 +105,7 @@ def _init_extensions(app: Flask) -> None:
 
 
 def _register_blueprints(app: Flask) -> None:
-    from web import users  # noqa: F401 - registers the session's user loader
+    from web.site import users  # noqa: F401 - registers the session's user loader
     from web.views import (
         admin,
         auth,

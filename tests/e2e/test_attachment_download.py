@@ -12,7 +12,7 @@ from steps_story import PDF, Story
 
 from domain import clock
 from domain.values import Actor, Role
-from web.attachments import checked_content, store
+from web.paper.attachments import checked_content, store
 
 LI = Actor("sw-001", "李社工", Role.SOCIAL_WORKER)
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-XIESHANG = [sys.executable, "-c", "from web.cli import main; main()"]
+XIESHANG = [sys.executable, "-c", "from web.cli.main import main; main()"]
 
 
 def run(instance: Path, *args: str) -> subprocess.CompletedProcess[str]:

@@ -19,7 +19,7 @@ from PIL import Image
 from steps_story import ORDER, Story, credit_code, li, projections, second_worker
 from werkzeug.test import TestResponse
 
-from web.documents import LocalOnly, render_pdf
+from web.paper.pdf import LocalOnly, render_pdf
 
 __all__ = ["li", "projections", "second_worker"]
 

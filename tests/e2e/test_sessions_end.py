@@ -20,7 +20,7 @@ from steps_story import PASSWORD
 from domain.values import Role
 from web.accounts.sessions import MAX_AGE, login_sessions
 from web.accounts.store import accounts
-from web.users import load_user
+from web.site.users import load_user
 
 
 def logged_in(app: Flask, username: str, password: str = PASSWORD) -> FlaskClient:

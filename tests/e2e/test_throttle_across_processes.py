@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 import redis
 
-XIESHANG = [sys.executable, "-c", "from web.cli import main; main()"]
+XIESHANG = [sys.executable, "-c", "from web.cli.main import main; main()"]
 REDIS_URL = os.environ.get("XIESHANG_TEST_REDIS", "redis://127.0.0.1:6379/0")
 PASSWORD = "correct-horse-battery"
 ATTEMPTS = 10      # the default LOGIN_ATTEMPTS: "10 per 5 minutes"

@@ -47,7 +47,7 @@ def test_serve_on_postgresql_without_a_key_stops_and_says_how_to_make_one(
     env = {**os.environ, "XIESHANG_DATABASE_URL": store.database_url,
            "XIESHANG_INSTANCE_PATH": str(store.instance_path)}
     env.pop("XIESHANG_SECRET_KEY", None)
-    served = subprocess.run([sys.executable, "-c", "from web.cli import main; main()",
+    served = subprocess.run([sys.executable, "-c", "from web.cli.main import main; main()",
                              "serve", "--port", "0"], env=env, capture_output=True, text=True,
                             timeout=60, check=False)
     assert served.returncode == 1

@@ -13,7 +13,7 @@ from flask_smorest.utils import prepare_response
 from werkzeug.exceptions import HTTPException
 
 from web.api.problems import MEDIA_TYPE, Problem, ProblemSchema, from_http
-from web.errors import error_page
+from web.site.errors import error_page
 
 PREFIX = "/api/v1"
 JSON_BODY_LIMIT = 1024 * 1024
@@ -75,7 +75,7 @@ def _docs_assets(filename: str) -> Response:
 def init_app(app: Flask) -> None:
     """Mount the API's blueprints, its OpenAPI document and its docs page."""
     from web.api import cases, notices, oversight, steps
-    from web.extensions import csrf
+    from web.site.extensions import csrf
 
     app.config.update(
         API_TITLE="Xieshang 协商 API", API_VERSION="v1", OPENAPI_VERSION="3.0.3",

@@ -15,7 +15,6 @@ from domain.deadlines import deadlines
 from domain.entries import as_recorded
 from domain.procedure.registry import available_steps
 from projections.queries import list_cases
-from web.access import carries_cases, may_enter
 from web.accounts.store import Account
 from web.api import schemas as s
 from web.api.auth import authenticate, caller
@@ -27,6 +26,7 @@ from web.composition import read_models
 from web.forms.bounds import WHOLE_ERRORS, Whole, query_day
 from web.forms.preparation import OpenCaseSchema
 from web.usecases import reading, recording
+from web.usecases.access import carries_cases, may_enter
 from web.usecases.filters import cases_filter
 
 bp = Blueprint("api_cases", __name__, description="Cases: list, open, read, history, deadlines")

@@ -11,7 +11,6 @@ from marshmallow import ValidationError as Invalid
 from domain import clock
 from domain.labels import LABELS
 from projections.queries import audit_entries, open_deadlines, statistics
-from web.access import carries_cases, oversees, visible_scopes
 from web.accounts.store import Account
 from web.api import schemas as s
 from web.api.auth import authenticate, caller
@@ -19,6 +18,7 @@ from web.api.base import Blueprint, forbidden
 from web.composition import read_models
 from web.forms.bounds import WHOLE_ERRORS, Whole, query_day
 from web.forms.clean_text import Text
+from web.usecases.access import carries_cases, oversees, visible_scopes
 from web.usecases.filters import audit_filter
 
 bp = Blueprint("api_oversight", __name__, description="Deadlines, audit log and statistics")

@@ -12,20 +12,20 @@ from flask import current_app
 from flask_babel import gettext as _
 from marshmallow import validate
 
-from web.access import may_enter, may_sign_off
 from web.api import schemas as s
 from web.api.auth import authenticate, caller
 from web.api.base import Blueprint, forbidden, strict, visible
 from web.api.problems import invalid
 from web.api.recording import recorded_or_problem
-from web.attachments import AttachmentRefused, Upload, checked_content
 from web.forms.base import StepSchema
 from web.forms.bounds import WHOLE_ERRORS, Whole
 from web.forms.clean_text import Text
 from web.forms.entries import AttachmentSchema
 from web.forms.fields import REQUIRED
 from web.forms.registry import STEPS, Step
+from web.paper.attachments import AttachmentRefused, Upload, checked_content
 from web.usecases import recording
+from web.usecases.access import may_enter, may_sign_off
 
 bp = Blueprint("api_steps", __name__, description="Recording the steps of a case")
 bp.before_request(authenticate)

@@ -14,15 +14,15 @@ from domain import clock
 from domain.application import Recorded
 from domain.case import NegotiationCase
 from domain.errors import CaseConflict, RuleBroken
-from web.attachments import AttachmentRefused, checked
 from web.forms.errors import TOP, breach_errors, error_text, flatten, placed
 from web.forms.hooks import options
 from web.forms.parsing import input_names, loadable, raw_values, widgets
 from web.forms.preparation import OpenCaseSchema
 from web.forms.registry import Step
+from web.paper.attachments import AttachmentRefused, checked
+from web.site.users import me
 from web.usecases.read_your_writes import remember
 from web.usecases.recording import open_case, take_step
-from web.users import me
 from web.words.i18n import lang
 
 NEW_CASE = "new"

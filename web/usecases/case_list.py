@@ -16,8 +16,8 @@ from domain import clock
 from domain.values import ContractKind
 from projections.choices import case_workers
 from projections.queries import CaseFilter
-from web.access import oversees, visible_scopes
 from web.accounts.store import Account
+from web.usecases.access import oversees, visible_scopes
 from web.usecases.filters import cases_filter
 
 

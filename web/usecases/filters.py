@@ -9,8 +9,8 @@ from domain.clock import CHINA
 from domain.labels import LABELS
 from domain.stages import Stage
 from projections.queries import AuditFilter, CaseFilter
-from web.access import visible_scopes
 from web.accounts.store import Account
+from web.usecases.access import visible_scopes
 
 
 def cases_filter(account: Account, today: date, *, stage: str | None = None,

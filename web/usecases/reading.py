@@ -12,8 +12,8 @@ from flask import current_app
 
 from domain.case import NegotiationCase
 from domain.errors import CaseNotFound
-from web.access import may_see
 from web.accounts.store import Account
+from web.usecases.access import may_see
 
 
 class CaseHidden(LookupError):

@@ -1,6 +1,6 @@
 """Recording on a case: open one, take a step, decide a sign-off.
 
-Each function checks who may do it (:mod:`web.access`), prepares the facts the domain
+Each function checks who may do it (:mod:`web.usecases.access`), prepares the facts the domain
 expects (an account chosen by id becomes an actor, a correction's typed values are read
 as the entry's own kinds, an upload is stored by its hash) and takes the step. It raises
 :class:`NotAllowed`, :class:`~marshmallow.ValidationError`, or the domain's
@@ -23,10 +23,10 @@ from domain.case import NegotiationCase
 from domain.commands import Negotiations
 from domain.procedure.registry import BY_NAME
 from domain.procedure.step import Step
-from web.access import carries_cases, may_enter, may_sign_off
 from web.accounts.store import Account
-from web.attachments import Upload, store
 from web.forms.hooks import PREPARE
+from web.paper.attachments import Upload, store
+from web.usecases.access import carries_cases, may_enter, may_sign_off
 
 DECISIONS = {"give": BY_NAME["sign-off-given"], "refuse": BY_NAME["sign-off-refused"]}
 

@@ -14,11 +14,11 @@ from sqlalchemy import select
 
 from domain.values import Role
 from projections.tables import case_summaries
-from web.access import may_manage_accounts
 from web.accounts.store import MIN_PASSWORD, Account, AccountError, AccountStore
 from web.composition import read_models
 from web.forms.clean_text import text_error
-from web.users import me
+from web.site.users import me
+from web.usecases.access import may_manage_accounts
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 View = TypeVar("View", bound=Callable[..., Any])

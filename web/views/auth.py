@@ -19,9 +19,9 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
 from web.accounts.store import AccountStore, normalise_username
-from web.extensions import limiter
 from web.forms.clean_text import text_error
-from web.users import User
+from web.site.extensions import limiter
+from web.site.users import User
 
 bp = Blueprint("auth", __name__)
 

@@ -13,10 +13,10 @@ from icalendar import Calendar, Event
 from domain import clock
 from domain.labels import label
 from projections.queries import open_deadlines
-from web.access import carries_cases
 from web.accounts.calendar_feeds import CalendarFeeds
 from web.composition import read_models
-from web.users import me
+from web.site.users import me
+from web.usecases.access import carries_cases
 
 bp = Blueprint("calendar", __name__)
 HORIZON_DAYS = 3 * 366

@@ -20,14 +20,14 @@ from domain.history import changes_by_version, flatten
 from domain.stages import Stage
 from projections.base import engine_of
 from projections.tables import audit_log
-from web.access import may_sign_off, oversees, visible_scopes
 from web.forms.bounds import query_date
 from web.forms.clean_text import text_error
 from web.forms.errors import breach_texts, error_text
+from web.site.users import me
 from web.usecases import reading
+from web.usecases.access import may_sign_off, oversees, visible_scopes
 from web.usecases.read_your_writes import remember
 from web.usecases.recording import decide_sign_off
-from web.users import me
 from web.views.cases import visible_case
 from web.words.history import change_name, change_values, show_value, shown_facts, state_names
 from web.words.i18n import lang

@@ -13,11 +13,11 @@ from domain.case import NegotiationCase
 from domain.deadlines import deadlines
 from domain.stages import Stage
 from projections.queries import CaseFilter, list_cases, open_deadlines
-from web.access import carries_cases, visible_scopes
 from web.composition import read_models
+from web.site.users import me
+from web.usecases.access import carries_cases, visible_scopes
 from web.usecases.case_list import case_filter, case_list_options
 from web.usecases.reading import CaseHidden, readable_case
-from web.users import me
 
 bp = Blueprint("cases", __name__)
 

@@ -1,5 +1,5 @@
 """PDFs of the offer letter (要约书) and of the public notice (公示): the printable pages,
-typeset by WeasyPrint (``web/documents.py``)."""
+typeset by WeasyPrint (``web/paper/pdf.py``)."""
 
 from __future__ import annotations
 
@@ -15,9 +15,9 @@ from domain import clock
 from domain.labels import label
 from projections.queries import get_notice
 from web.composition import read_models
-from web.documents import content_disposition, render_pdf
-from web.extensions import limiter
 from web.paper import letters
+from web.paper.pdf import content_disposition, render_pdf
+from web.site.extensions import limiter
 from web.views.steps import printed
 
 bp = Blueprint("documents", __name__)

@@ -12,13 +12,13 @@ from flask_login import current_user, login_required
 
 from domain import clock
 from domain.case import NegotiationCase
-from web.access import carries_cases, may_enter
-from web.attachments import download_name, path_of
 from web.forms import handling
 from web.forms.registry import BY_SLUG, Step, offered
 from web.paper import letters
+from web.paper.attachments import download_name, path_of
+from web.site.users import me
 from web.usecases import reading
-from web.users import me
+from web.usecases.access import carries_cases, may_enter
 from web.views.cases import visible_case
 
 bp = Blueprint("steps", __name__)

@@ -18,15 +18,14 @@ from domain.labels import LABELS
 from domain.stages import Stage
 from projections.choices import audit_actors
 from projections.queries import AuditFilter, audit_entries, list_cases, statistics
-from web import exports
-from web.access import oversees, visible_scopes
 from web.composition import read_models
 from web.forms.bounds import query_date
 from web.forms.errors import error_text
-from web.paper import charts
+from web.paper import charts, spreadsheets
+from web.site.users import me
+from web.usecases.access import oversees, visible_scopes
 from web.usecases.case_list import case_filter
 from web.usecases.filters import audit_filter
-from web.users import me
 from web.words.i18n import label
 
 bp = Blueprint("supervisor", __name__)
@@ -49,8 +48,8 @@ def overseers_only(view: View) -> View:
 def export_cases(fmt: str) -> ResponseReturnValue:
     """The case list with its current filters, every page, as CSV or XLSX."""
     where = case_filter(me(), request.args)
-    rows = exports.all_rows(lambda n: list_cases(read_models(), where, page=n, per_page=200))
-    return exports.download(fmt, "cases", exports.case_columns(), rows)
+    rows = spreadsheets.all_rows(lambda n: list_cases(read_models(), where, page=n, per_page=200))
+    return spreadsheets.download(fmt, "cases", spreadsheets.case_columns(), rows)
 
 
 def _day(args: MultiDict[str, str], key: str, errors: dict[str, str]) -> date | None:
@@ -94,8 +93,9 @@ def export_audit(fmt: str) -> ResponseReturnValue:
     where, errors = audit_query(request.args)
     if errors:
         abort(400)
-    rows = exports.all_rows(lambda n: audit_entries(read_models(), where, page=n, per_page=200))
-    return exports.download(fmt, "audit", exports.audit_columns(), rows)
+    rows = spreadsheets.all_rows(
+        lambda n: audit_entries(read_models(), where, page=n, per_page=200))
+    return spreadsheets.download(fmt, "audit", spreadsheets.audit_columns(), rows)
 
 
 @bp.get("/statistics")

@@ -12,7 +12,7 @@ from flask_login import login_required
 from web.accounts.api_tokens import DEFAULT_DAYS
 from web.api.auth import tokens
 from web.forms.clean_text import text_error
-from web.users import me
+from web.site.users import me
 
 bp = Blueprint("tokens", __name__)
 DAY_CHOICES = (30, 90, 180, 366)

@@ -15,7 +15,7 @@ from playwright.sync_api import Page, expect
 
 ROOT = Path(__file__).resolve().parents[3]
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
-XIESHANG = [sys.executable, "-c", "from web.cli import main; main()"]
+XIESHANG = [sys.executable, "-c", "from web.cli.main import main; main()"]
 CHROMIUM = os.environ.get("XIESHANG_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]

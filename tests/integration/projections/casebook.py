@@ -349,7 +349,7 @@ def xieshang(settings: Settings, *args: str, page: int | None = None,
              **options: Any) -> subprocess.Popen[str]:
     """Start ``xieshang ARGS`` as a real process on ``settings``' store; ``page`` passes
     ``--page`` (events per transaction: smaller means more, smaller commits)."""
-    code = "from web.cli import main; main()"
+    code = "from web.cli.main import main; main()"
     if page is not None:
         args = (*args, "--page", str(int(page)))
     return subprocess.Popen([sys.executable, "-c", code, *args], cwd=REPO,

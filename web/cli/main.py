@@ -7,9 +7,9 @@ import click
 from config.settings import Settings
 from domain.values import Role
 from projections.base import engine_of
-from web.cli_integrity import checkpoint, verify
-from web.cli_projections import projections
-from web.cli_tokens import tokens
+from web.cli.integrity import checkpoint, verify
+from web.cli.projections import projections
+from web.cli.tokens import tokens
 from web.composition import build_negotiations
 
 

@@ -3,7 +3,7 @@
 Chinese is set in the Noto CJK fonts of Debian's ``fonts-noto-cjk`` package and embedded as
 real text (subset fonts, so the PDF stays searchable and copyable); pango breaks the lines.
 WeasyPrint fetches nothing from the network: only the app's own static files and ``data:``
-URLs are read, every other URL is refused (:class:`web.local_fetcher.LocalOnly`).
+URLs are read, every other URL is refused (:class:`web.paper.local_fetcher.LocalOnly`).
 
 WeasyPrint (with pango and its fonts) takes some 40 MB once imported: it is imported on the
 first PDF a process makes, not when the app starts.
@@ -39,7 +39,7 @@ def render_pdf(html: str, base_url: str, static_url: str, static_folder: Path) -
     """
     from weasyprint import CSS, HTML
 
-    from web.local_fetcher import LocalOnly
+    from web.paper.local_fetcher import LocalOnly
 
     fetcher = LocalOnly(static_url, static_folder)
     document = HTML(string=html, base_url=base_url, url_fetcher=fetcher)
@@ -58,6 +58,6 @@ def content_disposition(ascii_name: str, name: str) -> str:
 def __getattr__(name: str) -> Any:
     """``LocalOnly``, imported when first asked for (it imports WeasyPrint)."""
     if name == "LocalOnly":
-        from web.local_fetcher import LocalOnly
+        from web.paper.local_fetcher import LocalOnly
         return LocalOnly
     raise AttributeError(name)

@@ -6,7 +6,7 @@ from flask import current_app
 from flask_login import UserMixin, current_user
 
 from web.accounts.store import Account
-from web.extensions import login_manager
+from web.site.extensions import login_manager
 
 
 class User(UserMixin):

@@ -1,6 +1,6 @@
 """What WeasyPrint may read while it makes a PDF: the app's static files and ``data:`` URLs.
 
-Imported on the first PDF a process makes (see :mod:`web.documents`).
+Imported on the first PDF a process makes (see :mod:`web.paper.pdf`).
 """
 
 from __future__ import annotations

@@ -1,0 +1,1 @@
+"""The ``xieshang`` command: serve, demo data, projections, integrity checks, API tokens."""
