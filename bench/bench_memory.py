@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import os
+import resource
 import shutil
 import sqlite3
 import subprocess
@@ -38,8 +40,10 @@ def copy_instance(source: Path, label: str) -> Path:
     return folder
 
 
-def rebuild(env: dict[str, str]) -> tuple[float, float]:
-    """Run ``projections rebuild``; (peak RSS in MB, seconds)."""
+def rebuild(env: dict[str, str]) -> tuple[float, float, float]:
+    """Run ``projections rebuild``; (peak RSS in MB, seconds, CPU seconds: user + system,
+    which a machine shared with other work leaves as they were, unlike the seconds)."""
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.monotonic()
     process = subprocess.Popen([*xieshang(env), "projections", "rebuild"], env=env,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -49,7 +53,10 @@ def rebuild(env: dict[str, str]) -> tuple[float, float]:
             peak = max(peak, rss_mb(process.pid)[1])
         time.sleep(0.2)
     assert process.returncode == 0, "the rebuild failed"
-    return peak, time.monotonic() - started
+    seconds = time.monotonic() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime + after.ru_stime) - (children.ru_utime + children.ru_stime)
+    return peak, seconds, cpu
 
 
 def load(base: str, database: Path, pages: int, notes: int) -> None:
@@ -116,8 +123,9 @@ def main() -> None:
         folder = copy_instance(args.instance, label)
         venv = {**venv, "XIESHANG_INSTANCE_PATH": str(folder)}
         try:
-            peak, seconds = rebuild(venv)
-            line = f"{label:<9} rebuild peak {peak:7.0f} MB {seconds:7.0f} s"
+            peak, seconds, cpu = rebuild(venv)
+            line = (f"{label:<9} rebuild peak {peak:7.0f} MB {seconds:7.0f} s "
+                    f"(CPU {cpu:5.0f} s; load average {os.getloadavg()[0]:.1f})")
             if args.web:
                 started, after, top = web(venv, args.pages, args.notes)
                 line += (f" | web RSS started {started:5.0f} MB, after load {after:5.0f} MB,"

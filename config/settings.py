@@ -39,6 +39,9 @@ class Settings:
     chain_key: str | None = None
     """Key of the tamper seals (snapshots, the log-wide ledger, checkpoints); kept outside
     the database. Unset on the embedded default: a key file in the instance folder."""
+    union_name: str = ""
+    """The union running this instance (e.g. 兴宁市总工会): the letterhead of the printed
+    documents (``XIESHANG_UNION_NAME``)."""
 
     @property
     def is_sqlite(self) -> bool:
@@ -74,4 +77,5 @@ class Settings:
             limiter_storage=env.get("XIESHANG_LIMITER_STORAGE") or "memory://",
             trusted_proxies=int(proxies),
             chain_key=env.get("XIESHANG_CHAIN_KEY") or None,
+            union_name=env.get("XIESHANG_UNION_NAME", "").strip(),
         )

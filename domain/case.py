@@ -17,6 +17,7 @@ from domain.procedure.opening import CaseOpened, opening_breaches
 from domain.procedure.registry import STEPS, step_named
 from domain.procedure.step import Step, Taking
 from domain.replay import fold
+from domain.restating import restated_changes
 from domain.rules.enterprise import normalised
 from domain.values import Actor, ContractKind, Enterprise
 
@@ -61,6 +62,16 @@ class NegotiationCase(CaseCore):
             require(invariant_breaches(fold(materialise(trial))))
         for record in records:
             self._record(record.event, by, occurred_on, **record.facts)
+
+    def restate_entry(self, by: Actor, occurred_on: date, *, corrects_version: int,
+                      reason: str, restated_on: date, facts: dict[str, Any]) -> None:
+        """Correct entry ``corrects_version`` by filling in its step again: its own
+        command checks ``facts`` (as of ``restated_on``), and the correction records exactly
+        the facts that differ from the entry as it reads now (:mod:`domain.restating`)."""
+        changes = restated_changes(self._records, corrects_version, by, clock.today(),
+                                   restated_on, facts)
+        self.take("correction", by, occurred_on, corrects_version=corrects_version,
+                  changes=changes, reason=reason)
 
 
 def _resolved(step: Step | str) -> Step:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
 
 from domain.calendar import period_end, shifted
 from domain.rules.contract import renewal_window_opens
 from domain.state import CaseState, Pair
+from domain.values import Side
 
 
 class DeadlineKind(StrEnum):
@@ -23,6 +24,17 @@ class DeadlineKind(StrEnum):
     PUBLICATION = "publication"       # Art. 48: make the contract known
     RENEWAL = "renewal"               # Art. 38: window to ask for renewal
 
+    @property
+    def bureau(self) -> bool:
+        """Whether the clock is the labour bureau's (人社局): the case waits on it, and its
+        end is never the case's own lateness."""
+        return self in BUREAU_CLOCKS
+
+
+BUREAU_CLOCKS = frozenset({DeadlineKind.REVIEW, DeadlineKind.DISPUTE})
+"""The bureau's clocks: its review of a filed contract (Arts. 45-47) and its handling of a
+dispute (Art. 53)."""
+
 
 class DeadlineStatus(StrEnum):
     """Whether a deadline is still running, kept, kept late or missed."""
@@ -31,20 +43,44 @@ class DeadlineStatus(StrEnum):
     MET = "met"
     MET_LATE = "met_late"
     OVERDUE = "overdue"
+    WAITING_REVIEW = "waiting_review"   # the bureau's review runs (等待人社局审查)
+    WAITING_BUREAU = "waiting_bureau"   # the bureau handles a dispute (等待人社局处理)
+    LAPSED = "lapsed"                   # a closed case's renewal window, its term ended
+
+
+WAITING = {DeadlineKind.REVIEW: DeadlineStatus.WAITING_REVIEW,
+           DeadlineKind.DISPUTE: DeadlineStatus.WAITING_BUREAU}
+"""The status of an unmet bureau clock, before and after its end: waiting, never overdue."""
 
 
 @dataclass(frozen=True)
 class Deadline:
-    """One clock on a case: opened by the entry at ``source_version``."""
+    """One clock on a case: opened by the entry at ``source_version``.
+
+    ``keeper``: who must act before ``due_on`` — ``bureau`` for the bureau's clocks, the
+    side that must reply to an offer (``workers`` or ``employer``), or None (whoever
+    records the case's next step). ``lapses``: a closed case's renewal window, which ends
+    with the contract's term rather than falling overdue."""
 
     kind: DeadlineKind
     source_version: int
     starts_on: date
     due_on: date
     met_on: date | None
+    keeper: str | None = None
+    lapses: bool = False
+
+    def __post_init__(self) -> None:
+        if self.kind.bureau:
+            object.__setattr__(self, "keeper", "bureau")
 
     def status(self, today: date) -> DeadlineStatus:
-        """Status on ``today``: pending, met, met late or overdue."""
+        """Status on ``today``: pending, met, met late or overdue; an unmet bureau clock
+        is waiting (:data:`WAITING`), never overdue."""
+        if self.met_on is None and self.kind.bureau:
+            return WAITING[self.kind]
+        if self.met_on is None and self.lapses and today > self.due_on:
+            return DeadlineStatus.LAPSED
         if self.met_on is None:
             return DeadlineStatus.OVERDUE if today > self.due_on else DeadlineStatus.PENDING
         return DeadlineStatus.MET if self.met_on <= self.due_on else DeadlineStatus.MET_LATE
@@ -80,13 +116,16 @@ def _met(pair: Pair) -> date | None:
 def deadlines(state: CaseState) -> list[Deadline]:
     """Every deadline of the case, open or met, oldest first.
 
-    A closed case keeps the deadlines it met; those still open end with it.
+    A closed case keeps the deadlines it met; those still open end with it, except the
+    renewal window of the contract in force (the last to take effect), which outlives the
+    case: its renewal is a new negotiation (Art. 38).
     """
     profile, found = state.profile, []
     for offer in state.offers:
         received = offer.start["received_on"]
+        replier = Side.EMPLOYER if offer.start["from_side"] == Side.WORKERS else Side.WORKERS
         found.append(Deadline(DeadlineKind.REPLY, offer.start.version, received,
-                              reply_due(received, state), _met(offer)))
+                              reply_due(received, state), _met(offer), str(replier)))
     for vacancy in state.vacancies:
         left = vacancy.start.occurred_on
         found.append(Deadline(DeadlineKind.VACANCY, vacancy.start.version, left,
@@ -123,5 +162,8 @@ def deadlines(state: CaseState) -> list[Deadline]:
             found.append(Deadline(DeadlineKind.RENEWAL, track.effect.version,
                                   renewal_window_opens(term_end, profile), term_end, renewal))
     if state.closed:
-        found = [d for d in found if d.met_on is not None]
+        in_force = next((t.effect.version for t in reversed(state.tracks) if t.effect), None)
+        found = [d if d.met_on is not None else replace(d, lapses=True) for d in found
+                 if d.met_on is not None or (d.kind is DeadlineKind.RENEWAL
+                                             and d.source_version == in_force)]
     return found

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from domain.procedure.registry import EVENT_LABELS
+from domain.procedure.registry import EVENT_LABELS, STEPS
 from domain.values import (
     ChiefBasis,
     ContractKind,
     EffectBasis,
     ItemStatus,
     OutreachKind,
+    ProofKind,
     RatifyingBody,
     Role,
     Side,
@@ -57,6 +58,9 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "met": ("按期完成", "Met"),
         "met_late": ("逾期完成", "Met late"),
         "overdue": ("已逾期", "Overdue"),
+        "waiting_review": ("等待人社局审查", "Waiting for the bureau's review"),
+        "waiting_bureau": ("等待人社局处理", "Waiting for the bureau"),
+        "lapsed": ("合同期满未续订", "Term ended, not renewed"),
     },
     "side": {"workers": ("职工方", "Worker side"), "employer": ("企业方", "Employer side")},
     "event": dict(EVENT_LABELS),
@@ -80,9 +84,25 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "democratically_elected": ("由代表民主推选", "Elected by the representatives")},
     "body": {"workers_congress": ("职工代表大会", "Workers' congress"),
              "all_workers": ("全体职工", "All workers")},
+    "proof": {
+        "signed_offer": ("签字盖章的要约书", "Signed offer"),
+        "reply": ("要约回复（回执）", "Reply to the offer"),
+        "representatives_list": ("协商代表名单", "Representatives' list"),
+        "signed_minutes": ("双方签字的会议记录", "Signed minutes"),
+        "congress_resolution": ("职代会（全体职工）决议", "Congress resolution"),
+        "signed_contract": ("签字盖章的合同文本", "Signed contract"),
+        "filing_receipt": ("受理回执", "Filing receipt"),
+        "review_opinion": ("审查意见书", "Review opinion"),
+        "notice_photo": ("公告栏公示照片", "Photo of the notice board"),
+        "other": ("其他", "Other"),
+    },
+    "packet_item": {"proof_attached": ("已附证明材料", "Proof attached"),
+                    "recorded": ("已记录", "Recorded"), "missing": ("缺少", "Missing")},
     "subject": {"closure": ("结案", "Closure"), "review": ("案件审核", "Review of the case")},
     "term": {
         "wage_increase_pct": ("工资增长（%）", "Wage increase (%)"),
+        "average_wage_last_year": ("上年度职工月平均工资（元）",
+                                   "Last year's average monthly wage (yuan)"),
         "minimum_wage": ("最低工资（元/月）", "Minimum wage (yuan/month)"),
         "min_monthly_wage": ("月最低工资（元）", "Monthly minimum wage (yuan)"),
         "weekly_hours": ("每周工时（小时）", "Weekly hours"),
@@ -105,11 +125,14 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
              "admin": ("管理员", "Administrator")},
 }
 
+LABELS["step"] = {step.name: step.label for step in STEPS}
+"""Each step by its name (the dashboard's next step)."""
 
 ENUM_VOCABULARY: dict[type[StrEnum], str] = {
     ContractKind: "kind", Side: "side", SurveyMethod: "method", OutreachKind: "outreach",
     ItemStatus: "item_status", WorkerSelection: "selection", ChiefBasis: "chief_basis",
     RatifyingBody: "body", EffectBasis: "basis", SignOffSubject: "subject", Role: "role",
+    ProofKind: "proof",
 }
 """The vocabulary that names each of the domain's enumerations."""
 

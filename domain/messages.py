@@ -7,6 +7,7 @@ that are vocabulary (sides, steps, fields) are translated with :data:`TERMS`.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from fractions import Fraction
 from typing import Any
 
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -144,11 +145,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "The new value of “{field}” is of another kind than the old."),
     "priority_range": ("诉求的优先级应为 1（最高）到 5 的整数。",
                        "A demand's priority is a whole number from 1 (highest) to 5."),
-    "correction_structured": ("“{field}”是一组记录（如代表名单、议题），请通过相应登记修改"
-                              "（如登记代表更换），不能直接更正。",
-                              "“{field}” is a list of records (e.g. representatives, agenda "
-                              "items): change it through its own entry (e.g. a "
-                              "replacement), not a correction."),
+    "reason_given": ("{reason}", "{reason}"),
     "correction_empty": ("请说明要更正的内容。", "Say what the correction changes."),
     "sha256_invalid": ("附件哈希值无效。", "The attachment hash is invalid."),
     "assignee_role": ("案件只能指派给工会社工。", "Cases are assigned to social workers."),
@@ -192,8 +189,22 @@ def register_messages(extra: Mapping[str, tuple[str, str]]) -> None:
             raise ValueError(f"message {key!r} is defined twice")
 
 
+CHINESE_DIGITS = "零一二三四五六七八九十"
+
+
+def share_words(share: Fraction, lang: str) -> str:
+    """A share of the members in words: 三分之二 / two thirds, 半数 / half."""
+    if share == Fraction(1, 2):
+        return "半数" if lang == "zh" else "half"
+    if lang == "zh" and share.denominator <= 10:
+        return f"{CHINESE_DIGITS[share.denominator]}分之{CHINESE_DIGITS[share.numerator]}"
+    return f"{share.numerator}/{share.denominator}"
+
+
 def term(word: Any, lang: str) -> str:
-    """Translate a vocabulary word; other values are shown as they are."""
+    """Translate a vocabulary word (a share in words); other values are shown as they are."""
+    if isinstance(word, Fraction):
+        return share_words(word, lang)
     pair = TERMS.get(str(word))
     return (pair[0] if lang == "zh" else pair[1]) if pair else str(word)
 

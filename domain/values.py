@@ -94,6 +94,21 @@ class SignOffSubject(StrEnum):
     REVIEW = "review"
 
 
+class ProofKind(StrEnum):
+    """What an attached file proves (the paper a step leaves: docs/procedure.md)."""
+
+    SIGNED_OFFER = "signed_offer"                 # 签字盖章的要约书
+    REPLY = "reply"                               # 要约回复（回执）
+    REPRESENTATIVES_LIST = "representatives_list"  # 协商代表名单
+    SIGNED_MINUTES = "signed_minutes"             # 双方签字的会议记录
+    CONGRESS_RESOLUTION = "congress_resolution"   # 职代会（全体职工）决议
+    SIGNED_CONTRACT = "signed_contract"           # 签字盖章的合同文本
+    FILING_RECEIPT = "filing_receipt"             # 受理回执
+    REVIEW_OPINION = "review_opinion"             # 审查意见书
+    NOTICE_PHOTO = "notice_photo"                 # 公告栏公示照片
+    OTHER = "other"                               # 其他
+
+
 @dataclass(frozen=True)
 class Actor:
     """Who records an entry: account id, display name and role."""

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 
 from domain.labels import LABELS
 from domain.procedure import opening
-from domain.procedure.registry import STEPS
+from domain.procedure.registry import BY_NAME, STEPS
 from domain.procedure.step import Label
 
 INNER_FACTS: dict[str, Label] = {
@@ -49,6 +49,17 @@ FACTS: Mapping[str, Label] = _catalog()
 """Every fact's name by its stored key."""
 
 
+def step_fact_label(step: str | None, name: str, lang: str = "zh") -> str:
+    """The name of fact ``name`` as step ``step`` records it (None: the opening, whose
+    facts are the enterprise's): the step's own word for it, else the catalog's."""
+    pick = 0 if lang == "zh" else 1
+    own = BY_NAME[step].fields if step is not None and step in BY_NAME else {
+        **opening.FIELDS, **{k.removeprefix("enterprise."): v for k, v in BY_PATH.items()
+                             if k.startswith("enterprise.")}}
+    found = own.get(name) or FACTS.get(name)
+    return found[pick] if found else name
+
+
 def fact_label(path: str, lang: str = "zh") -> str:
     """The name of the fact at ``path`` (``key_terms.minimum_wage``: 主要条款 · 最低工资）;
     an unknown key is shown as it is."""
@@ -56,3 +67,20 @@ def fact_label(path: str, lang: str = "zh") -> str:
     if path in BY_PATH:
         return BY_PATH[path][pick]
     return " · ".join(FACTS[part][pick] if part in FACTS else part for part in path.split("."))
+
+
+UNITS: Mapping[str, Label] = {
+    **{k: ("人", "") for k in ("headcount", "women", "members", "present", "respondents",
+                              "workers_approving", "voters", "workers_covered")},
+    **{k: ("票", "") for k in ("votes_for", "votes_against", "abstaining")},
+    "minimum_wage": ("元/月", " yuan/month"), "wage_increase_pct": ("%", "%"),
+    "weekly_hours": ("小时/周", " h/week"), "average_wage": ("元/月", " yuan/month"),
+}
+"""The unit a number is counted in, by the fact's last key (``key_terms.minimum_wage``)."""
+
+
+def with_unit(path: str, number: float, lang: str = "zh") -> str:
+    """A number as people write it, with its unit: 2100元/月, 6%, 40人 (6.0 reads 6)."""
+    shown = str(int(number)) if float(number).is_integer() else f"{number:g}"
+    unit = UNITS.get(path.rpartition(".")[2])
+    return shown + (unit[0] if lang == "zh" else unit[1]) if unit else shown

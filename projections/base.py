@@ -130,7 +130,9 @@ class ReadModel(SQLAlchemyTrackingRecorder):
         The tables come back without their secondary indexes: filling a table and then
         indexing it is several times faster than keeping every index up to date row by
         row. :meth:`index` puts them back (the runner does at the end of a rebuild, and
-        whenever it starts, in case a rebuild died part-way).
+        whenever it starts, in case a rebuild died part-way). Unique indexes stay: they
+        are rules the rows must keep while they go in (e.g. one case per case number),
+        and what a rebuild looks up while it writes (the highest number given).
         """
         self.written.clear()
         with self.transaction(commit=True) as session:
@@ -142,7 +144,8 @@ class ReadModel(SQLAlchemyTrackingRecorder):
             for table in self.owned:
                 table.create(connection, checkfirst=True)
                 for index in table.indexes:
-                    index.drop(connection)
+                    if not index.unique:
+                        index.drop(connection)
 
     def index(self, analyze: bool = False) -> None:
         """Create any secondary index of the tables that is missing; with ``analyze``, let

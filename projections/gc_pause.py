@@ -4,8 +4,11 @@ A rebuild keeps thousands of case aggregates in memory (see :mod:`projections.ti
 and each of its pages allocates hundreds of thousands of objects that live until it is
 written. Left on, the collector keeps promoting them and re-scanning the whole heap: it
 took a third of a rebuild's time. Paused for one page and run once over that page's young
-objects, its cost is proportional to the page again. Reference counting frees memory as
-usual meanwhile.
+objects, its cost is proportional to the page again; but those collections found almost
+nothing (830 objects in a cycle in a rebuild of 146,330 events) and still took a tenth of
+its CPU, so a rebuild pauses it from its first page to its last and collects once at the
+end (:func:`collect_garbage`). Reference counting frees memory as usual meanwhile: what
+the pause keeps is only the rare garbage in cycles.
 
 Only a rebuild (``Projector.rebuild``) pauses it. Following the log handles a few events
 a page, often in the web process itself, where a pause is the whole process's: the

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import Column, Integer, MetaData, String, Table, Text, insert, inspect, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from domain.commands import Negotiations
 from domain.ledger import GENESIS_LINK, LedgerEntry, Recorded, seal_all
@@ -43,6 +44,7 @@ class Ledger:
         self.engine: Engine = engine_of(negotiations)
         metadata.create_all(self.engine, checkfirst=True)
         self._head: tuple[int, str] | None = None
+        self._pending: tuple[str, list[LedgerEntry]] | None = None
 
     def head(self) -> tuple[int, str]:
         """The last sealed notification id and its link ((0, genesis): none yet)."""
@@ -67,7 +69,7 @@ class Ledger:
     def seal(self) -> int:
         """Seal every event not sealed yet; return how many this call sealed (another
         sealer's entries are left as they are: it goes on after them)."""
-        total = 0
+        total, self._pending = 0, None
         while True:
             last, previous = self.head()
             notifications = self.negotiations.recorder.select_notifications(
@@ -79,10 +81,25 @@ class Ledger:
     def seal_read(self, start: int, notifications: Sequence[Any]) -> None:
         """Seal ``notifications``, the log as just read from ``start``, if they follow the
         ledger's last entry (no second read of the log); otherwise leave it to
-        :meth:`seal`."""
+        :meth:`seal`. The entries are only worked out here: they go in with the read
+        models' page, in its transaction (:meth:`sealing`), or with the next :meth:`seal`."""
         last, previous = self.head()
+        self._pending = None
         if start <= last + 1 and (fresh := [n for n in notifications if n.id > last]):
-            self._append(previous, fresh)
+            self._pending = (previous, seal_all(self.key, previous, fresh))
+
+    def sealing(self) -> Sealing | None:
+        """The entries of the page just read (:meth:`seal_read`), to append in the read
+        models' transaction; None if there are none, or if they no longer follow the
+        ledger's last entry (an entry appended meanwhile: :meth:`seal` reads again)."""
+        pending, self._pending = self._pending, None
+        if pending is None or pending[0] != self.head()[1]:
+            return None
+        return Sealing(self, pending[1])
+
+    def forget(self) -> None:
+        """Read the ledger's last entry again next time (after a failed transaction)."""
+        self._head, self._pending = None, None
 
     def _append(self, previous: str, notifications: list[Any]) -> int:
         """Append entries for ``notifications`` after the link ``previous``; return how many
@@ -96,6 +113,34 @@ class Ledger:
             return 0
         self._head = (entries[-1].notification_id, entries[-1].link)
         return len(entries)
+
+
+class Sealing:
+    """Ledger entries that go in with a page of the read models, in its transaction: one
+    commit a page instead of two (the follower's cost is mostly per transaction)."""
+
+    def __init__(self, ledger: Ledger, entries: list[LedgerEntry]):
+        self.ledger = ledger
+        self.entries = entries
+
+    def __call__(self, session: Session) -> None:
+        """Append the entries in the session's transaction (a :data:`projections.base.Write`);
+        if another sealer appended them first, the transaction fails as a whole."""
+        session.connection().execute(insert(ledger_table), [_row(e) for e in self.entries])
+
+    def overtaken(self) -> bool:
+        """Whether another sealer appended entries for these events meanwhile (what made
+        the transaction fail, rather than a row the read models could not take)."""
+        return self.ledger._stored_head()[0] >= self.entries[0].notification_id
+
+    def committed(self) -> None:
+        """The transaction committed: the entries are the ledger's newest."""
+        last = self.entries[-1]
+        self.ledger._head = (last.notification_id, last.link)
+
+    def failed(self) -> None:
+        """The transaction did not commit: read the ledger's head again next time."""
+        self.ledger.forget()
 
 
 def _row(entry: LedgerEntry) -> dict[str, object]:

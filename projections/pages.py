@@ -12,6 +12,7 @@ from eventsourcing.persistence import IntegrityError
 from projections import set_aside
 from projections.base import ReadModel
 from projections.isolation import isolate
+from projections.ledger import Sealing
 from projections.position_watch import announce
 from projections.prepared import Prepared
 from projections.reader import LogReader
@@ -37,29 +38,42 @@ def prepare(models: list[ReadModel], reader: LogReader, positions: dict[str, int
     return Prepared(batch.count, positions, writes, parts, aside)
 
 
-def write(models: list[ReadModel], page: Prepared) -> dict[str, int]:
+def write(models: list[ReadModel], page: Prepared, sealing: Sealing | None = None
+          ) -> dict[str, int]:
     """Write every update of ``page`` and move every position, in one transaction (one
-    commit, not one per read model); return the positions after it. If another runner
-    moved a position meanwhile, nothing is written (:class:`IntegrityError`). If the
-    database refuses what some event holds, the page is taken apart and written without
-    it (the event is set aside)."""
-    if not page.writes:
+    commit, not one per read model), with the ledger's entries for the page (``sealing``,
+    see :meth:`projections.ledger.Ledger.sealing`); return the positions after it. If
+    another runner moved a position meanwhile, or another sealer appended the entries,
+    nothing is written (:class:`IntegrityError`). If the database refuses what some event
+    holds, the page is taken apart and written without it (the event is set aside)."""
+    if not page.writes and sealing is None:
         return page.after
     try:
-        _commit(models, page)
-    except Exception as error:
-        if is_transient(error) or page.isolated or _moved(models, page, error):
-            raise
-        page = isolate(page.count, page.parts, page.before)
-        _commit(models, page)
+        try:
+            _commit(models, page, sealing)
+        except Exception as error:
+            if (is_transient(error) or page.isolated or _moved(models, page, error)
+                    or (sealing is not None and isinstance(error, IntegrityError)
+                        and sealing.overtaken())):
+                raise
+            page = isolate(page.count, page.parts, page.before)
+            _commit(models, page, sealing)
+    except BaseException:
+        if sealing is not None:
+            sealing.failed()
+        raise
+    if sealing is not None:
+        sealing.committed()
     return page.after
 
 
-def _commit(models: list[ReadModel], page: Prepared) -> None:
+def _commit(models: list[ReadModel], page: Prepared, sealing: Sealing | None) -> None:
     with models[0].transaction(commit=True) as session:
         for model, update, last_id in page.writes:
             model.record(session, update, page.before[model.name], last_id)
             set_aside.record(session, page.set_aside.get(model.name, []))
+        if sealing is not None:
+            sealing(session)
         announce(session)
         committed = take_pending(session)
     after_commit(committed)     # only now: the rows are in (see projections.written)

@@ -9,17 +9,20 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, String, Table, and_, case, cast, func, select
+from sqlalchemy import ColumnElement, FromClause, String, Table, and_, case, cast, func, select
 from sqlalchemy.engine import Engine, RowMapping
 
+from domain.deadlines import WAITING
+from projections.dashboard import case_number, looks_like_case_number, oversight_counts
 from projections.encryption import encryption_of
-from projections.paging import Page, normalise_terms, paged, shown
+from projections.paging import Page, like_terms, normalise_terms, paged, shown
 from projections.search_index import text_search
 from projections.tables import audit_log, case_summaries, deadlines, public_notices
 from projections.tables import stage_periods as periods
 
-__all__ = ["AuditFilter", "CaseFilter", "Page", "audit_entries", "get_notice", "list_cases",
-           "normalise_terms", "open_deadlines", "search_notices", "statistics"]
+__all__ = ["AuditFilter", "CaseFilter", "Page", "audit_entries", "case_number", "get_notice",
+           "list_cases", "normalise_terms", "open_deadlines", "oversight_counts",
+           "search_notices", "statistics"]
 EXPIRING_DAYS = 90
 
 
@@ -35,6 +38,8 @@ class CaseFilter:
     overdue: bool = False
     text: str = ""
     today: date = field(default_factory=date.today)
+    stalled: bool = False
+    incomplete: bool = False
 
 
 def list_cases(engine: Engine, where: CaseFilter, page: int = 1, per_page: int = 50, *,
@@ -47,17 +52,33 @@ def list_cases(engine: Engine, where: CaseFilter, page: int = 1, per_page: int =
     if where.scopes is not None:
         conditions.append(s.scope.in_(list(where.scopes)))
     for column, value in ((s.assigned_id, where.assigned_id), (s.stage, where.stage),
-                          (s.contract_kind, where.kind), (s.town, where.town)):
+                          (s.contract_kind, where.kind)):
         if value:
             conditions.append(column == value)
-    if where.overdue:
-        conditions.append(s.next_due_on < where.today)
-    rows, matches = text_search(engine, case_summaries, where.text, scan)
+    if where.town:
+        conditions += in_town(s.town, where.town)
+    if where.overdue:   # a closed case's next clock is the renewal window, which lapses
+        conditions.append((s.next_due_on < where.today) & s.closed.is_(False))
+    if where.stalled:
+        conditions.append(s.stalls_on <= where.today)
+    if where.incomplete:   # filed with items of the bureau's packet missing
+        conditions.append(s.packet_missing > 0)
+    rows: FromClause
+    if looks_like_case_number(where.text):
+        rows, matches = case_summaries, [s.case_number == where.text.strip()]
+    else:
+        rows, matches = text_search(engine, case_summaries, where.text, scan)
     conditions += matches
     query = (select(*shown(case_summaries)).select_from(rows).where(*conditions)
              .order_by(s.updated_at.desc(), s.case_id))
     count = select(func.count()).select_from(rows).where(*conditions)
     return _opened(engine, case_summaries, paged(engine, query, count, page, per_page))
+
+
+def in_town(column: Any, town: str) -> list[ColumnElement[bool]]:
+    """Every term of a town filter occurs in the town, spaces and case aside (兴宁 finds every
+    town of 兴宁市, 宁新街道 finds 兴宁市宁新街道)."""
+    return like_terms(func.lower(func.replace(column, " ", "")), town)
 
 
 def _opened(engine: Engine, table: Table, page: Page) -> Page:
@@ -67,9 +88,13 @@ def _opened(engine: Engine, table: Table, page: Page) -> Page:
 
 
 def deadline_status(today: date) -> Any:
-    """SQL expression for a deadline's status on ``today``."""
+    """SQL expression for a deadline's status on ``today`` (an unmet bureau clock is
+    waiting, never overdue: :data:`domain.deadlines.WAITING`)."""
     d = deadlines.c
-    return case((d.met_on.is_(None) & (d.due_on < today), "overdue"),
+    waiting = [(d.met_on.is_(None) & (d.kind == str(kind)), str(status))
+               for kind, status in WAITING.items()]
+    lapsed = d.met_on.is_(None) & d.lapses & (d.due_on < today)
+    return case(*waiting, (lapsed, "lapsed"), (d.met_on.is_(None) & (d.due_on < today), "overdue"),
                 (d.met_on.is_(None), "pending"),
                 (d.met_on <= d.due_on, "met"), else_="met_late")
 
@@ -77,15 +102,17 @@ def deadline_status(today: date) -> Any:
 def open_deadlines(engine: Engine, today: date, days: int = 7, *,
                    scopes: Sequence[str] | None = None,
                    assigned_id: str | None = None) -> list[RowMapping]:
-    """Unmet deadlines due within ``days`` of ``today`` or already overdue, soonest first."""
+    """Unmet deadlines due within ``days`` of ``today`` or already overdue, soonest first
+    (not a closed case's renewal window once its term ended), each with its case's number."""
     d = deadlines.c
-    conditions = [d.met_on.is_(None), d.due_on <= today + timedelta(days=days)]
+    conditions = [d.met_on.is_(None), d.due_on <= today + timedelta(days=days),
+                  ~(d.lapses & (d.due_on < today))]
     if scopes is not None:
         conditions.append(d.scope.in_(list(scopes)))
     if assigned_id:
         conditions.append(d.assigned_id == assigned_id)
     query = (select(deadlines, deadline_status(today).label("status"),
-                    case_summaries.c.enterprise)
+                    case_summaries.c.enterprise, case_summaries.c.case_number)
              .join(case_summaries, case_summaries.c.case_id == d.case_id)
              .where(*conditions).order_by(d.due_on, d.case_id).limit(500))
     with engine.connect() as connection:
@@ -106,12 +133,17 @@ class AuditFilter:
 
 def audit_entries(engine: Engine, where: AuditFilter, page: int = 1,
                   per_page: int = 100) -> Page:
-    """Audit log rows matching ``where``, newest first."""
+    """Audit log rows matching ``where`` (its case by id or by case number), newest first,
+    each with its case's number and enterprise (None until the case's summary is
+    written)."""
     a = audit_log.c
     conditions: list[ColumnElement[bool]] = []
     if where.scopes is not None:
         conditions.append(a.scope.in_(list(where.scopes)))
-    for column, value in ((a.actor_id, where.actor_id), (a.case_id, where.case_id),
+    summary = case_summaries.c
+    by_number = looks_like_case_number(where.case_id or "")
+    for column, value in ((a.actor_id, where.actor_id),
+                          (summary.case_number if by_number else a.case_id, where.case_id),
                           (a.event_type, where.event_type)):
         if value:
             conditions.append(column == value)
@@ -119,8 +151,10 @@ def audit_entries(engine: Engine, where: AuditFilter, page: int = 1,
         conditions.append(a.recorded_at >= _utc(where.since))
     if where.until:
         conditions.append(a.recorded_at < _utc(where.until))
-    query = select(audit_log).where(*conditions).order_by(a.notification_id.desc())
-    count = select(func.count()).select_from(audit_log).where(*conditions)
+    joined = audit_log.join(case_summaries, summary.case_id == a.case_id, isouter=True)
+    query = (select(audit_log, summary.case_number, summary.enterprise).select_from(joined)
+             .where(*conditions).order_by(a.notification_id.desc()))
+    count = select(func.count()).select_from(joined if by_number else audit_log).where(*conditions)
     return _opened(engine, audit_log, paged(engine, query, count, page, per_page))
 
 
@@ -153,9 +187,10 @@ def search_notices(engine: Engine, today: date, *, text: str = "", town: str | N
     """Public notices matching the public search form, newest published first (``scan``:
     their text found by reading every row, see :func:`list_cases`)."""
     n = public_notices.c
-    rows, conditions = text_search(engine, public_notices, text, scan)
+    # the town's terms are in the public search text too: its index narrows the rows
+    rows, conditions = text_search(engine, public_notices, f"{text} {town or ''}", scan)
     if town:
-        conditions.append(n.town == town)
+        conditions += in_town(n.town, town)
     if kind:
         conditions.append(n.contract_kind == kind)
     if status:

@@ -22,7 +22,7 @@ from projections.backoff import Backoff
 from projections.base import ReadModel, datastore_of, engine_of, positions_of
 from projections.case_summaries import CaseSummaries, Deadlines
 from projections.follower import LINGER, follow
-from projections.gc_pause import collect_garbage, paused_if
+from projections.gc_pause import collect_garbage, gc_paused, paused_if
 from projections.ledger import Ledger
 from projections.notices import PublicNotices
 from projections.overlap import overlapped
@@ -100,8 +100,9 @@ class Projector(Waiting):
         """Process one page of the log; return how many events it held.
 
         Every read model's update and new position commit in one transaction (each model
-        gets the events past its own position); if another runner got there first, nothing
-        of the page is kept and the next step starts from the positions it left.
+        gets the events past its own position), with the ledger's entries for the page;
+        if another runner got there first, nothing of the page is kept and the next step
+        starts from the positions it left.
         """
         return self._step(self.positions())[0]
 
@@ -109,7 +110,8 @@ class Projector(Waiting):
         """(events read, whether they went in: False when another runner went first)."""
         with paused_if(rebuilding):     # see gc_pause: the page is gone before it ends
             page = prepare(self.models, self.reader, positions)
-            return page.count, self._settle(page, lambda: write(self.models, page))
+            sealing = self.ledger.sealing() if self.ledger is not None else None
+            return page.count, self._settle(page, lambda: write(self.models, page, sealing))
 
     def catch_up(self, progress: Callable[[int], None] | None = None,
                  fresh: bool = True) -> int:
@@ -162,14 +164,15 @@ class Projector(Waiting):
 
     def rebuild(self, progress: Callable[[int], None] | None = None) -> int:
         """Drop the read models and replay the whole log into them (indexing them at the end),
-        with the cyclic garbage collector paused page by page."""
+        with the cyclic garbage collector paused until the end."""
         for model in self.models:
             model.reset()
             with model.transaction(commit=True) as session:
                 set_aside.drop_model(session, model.name)
         self.timeline.forget()
         self._positions = self.positions()
-        count = self._catch_up(progress, rebuilding=True)
+        with gc_paused():       # the whole rebuild: see projections.gc_pause
+            count = self._catch_up(progress, rebuilding=True)
         if self.ledger is not None:
             self.ledger.seal()
         for model in self.models:
@@ -196,6 +199,8 @@ class Projector(Waiting):
         self.timeline.forget()
         for model in self.models:
             model.written.clear()
+        if self.ledger is not None:
+            self.ledger.forget()
 
     def retry(self) -> tuple[int, int]:
         """Take up every event the read models set aside; return how many went in and

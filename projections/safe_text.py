@@ -28,10 +28,32 @@ def text_columns(table: Table) -> list[int]:
     return [i for i, column in enumerate(table.columns) if isinstance(column.type, String)]
 
 
+def _all_storable(values: Sequence[Any]) -> bool:
+    """Whether no text among ``values`` holds NUL or a lone surrogate, checked on them all
+    joined: NUL by a plain search, a surrogate by the UTF-8 encoder, which refuses it (both
+    in C: a page's values are checked in one pass, not by a search of each)."""
+    try:
+        joined = "\n".join(values)
+    except TypeError:   # some are not text (None, numbers): only the texts are stored as text
+        joined = "\n".join([value for value in values if isinstance(value, str)])
+    if "\x00" in joined:
+        return False
+    try:
+        joined.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def storable_rows(columns: list[int], rows: Sequence[tuple[Any, ...]]
                   ) -> Sequence[tuple[Any, ...]]:
     """``rows`` with every unsafe text value in ``columns`` made storable (rows without
-    any are passed on as they are: the check is one regular-expression search a value)."""
+    any are passed on as they are, found so column by column in one pass each)."""
+    if not rows or not columns:
+        return rows
+    values = list(zip(*rows, strict=True))
+    if all(_all_storable(values[i]) for i in columns):
+        return rows
     search = _UNSAFE.search
     cleaned: list[tuple[Any, ...]] | None = None
     for n, row in enumerate(rows):

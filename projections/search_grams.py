@@ -54,16 +54,25 @@ def query_grams(terms: Iterable[str]) -> list[str]:
     return list(found)
 
 
+_TOKENS = {code: _PRIVATE_USE + code for code in range(128) if not chr(code).isalnum()}
+"""Each ASCII character other than a letter or digit to its place in the private use area
+(U+E000 plus its code), as :meth:`str.translate` takes it."""
+
+
 def _token(gram: str) -> str:
     """``gram`` as one FTS5 word: each ASCII character other than a letter or digit moved to
     the private use area (U+E000 plus its code)."""
-    return "".join(chr(_PRIVATE_USE + ord(c)) if c.isascii() and not c.isalnum() else c
-                   for c in gram)
+    return gram.translate(_TOKENS)
 
 
 def fts_text(text: str) -> str:
-    """What SQLite's FTS5 indexes for ``text``: the tokens of its grams, space-separated."""
-    return " ".join(dict.fromkeys(map(_token, grams(text))))
+    """What SQLite's FTS5 indexes for ``text``: the tokens of its grams, space-separated.
+
+    A token is made character by character, so the whole text is translated once and its
+    grams taken after: the same tokens in the same order as the tokens of :func:`grams`, at
+    a fraction of the cost (a rebuild makes the tokens of every case)."""
+    tokens = storable(text).translate(_TOKENS)
+    return " ".join(dict.fromkeys([*tokens, *map(str.__add__, tokens, tokens[1:])]))
 
 
 def fts_query(found: Iterable[str]) -> str:

@@ -55,6 +55,17 @@ case_summaries = Table(
     Column("closed", Boolean, nullable=False),
     Column("search_text", Text, nullable=False),  # normalised, see projections.search_text
     Column("doc", ID, nullable=False),  # its grams' key on SQLite (search_grams.document)
+    # the human case number, allocated in log order (projections.case_numbers)
+    Column("case_number", Text, nullable=False),
+    Column("number_prefix", Text, nullable=False),
+    Column("number_seq", Integer, nullable=False),
+    Column("next_step", String(32)),  # the first procedure step the worker may take
+    Column("waiting_kind", String(16)),  # the bureau's clock the case waits on, if any
+    Column("waiting_until", Date),
+    Column("stalls_on", Date),  # from this China day on, stalled (None: closed)
+    Column("pending_sign_offs", Integer, nullable=False),
+    Column("attention", String(64)),  # the newest outcome holding it back (case_file.attention)
+    Column("packet_missing", Integer),  # filed with this many items missing (filing_packet)
     Index("ix_case_summaries_assigned", "assigned_id"),
     Index("ix_case_summaries_town", "town"),
     Index("ix_case_summaries_next_due", "next_due_on"),
@@ -70,6 +81,8 @@ Index("ix_case_summaries_scope_updated", _summary.scope, *_newest_first)
 Index("ix_case_summaries_scope_stage_updated", _summary.scope, _summary.stage, *_newest_first)
 Index("ix_case_summaries_scope_assigned", _summary.scope, _summary.assigned_id, *_newest_first)
 Index("ix_case_summaries_doc", _summary.doc).ddl_if(dialect="sqlite")
+Index("ix_case_summaries_number", _summary.number_prefix, _summary.number_seq, unique=True)
+Index("ix_case_summaries_case_number", _summary.case_number)
 case_search = searchable(case_summaries, "case_search")
 
 deadlines = Table(
@@ -82,6 +95,7 @@ deadlines = Table(
     Column("met_on", Date),
     Column("scope", Text, nullable=False),
     Column("assigned_id", Text, nullable=False),
+    Column("lapses", Boolean, nullable=False),  # a closed case's renewal window (Deadline)
     Index("ix_case_deadlines_open_due", "met_on", "due_on"),
     Index("ix_case_deadlines_assigned_due", "assigned_id", "due_on"),
 )

@@ -77,6 +77,9 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     if settings.projections_in_process and not app.config.get("NO_BACKGROUND_PROJECTIONS"):
         app.extensions["projections_thread"] = Background(projector).start()
 
+    from web.paper import templates
+
+    templates.init_app(app, settings.instance_path)   # a union's own print templates first
     _init_extensions(app)
     _register_blueprints(app)
     _register_api(app)
@@ -88,18 +91,19 @@ def _init_extensions(app: Flask) -> None:
     from projections.base import engine_of
     from web.accounts.store import AccountStore
     from web.site import query_check
-    from web.site.extensions import babel, csrf, limiter, login_manager
+    from web.site.extensions import babel, compress, csrf, limiter, login_manager
     from web.usecases import read_your_writes
-    from web.words import facts, i18n
+    from web.words import case_file, i18n
 
     app.extensions["accounts"] = AccountStore(engine_of(app.extensions["negotiations"]))
     babel.init_app(app, locale_selector=i18n.select_locale)
+    compress.init_app(app)
     csrf.init_app(app)
     limiter.init_app(app)
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
     i18n.init_app(app)
-    facts.init_app(app)
+    case_file.init_app(app)
     query_check.init_app(app)
     read_your_writes.init_app(app)
 
@@ -112,15 +116,17 @@ def _register_blueprints(app: Flask) -> None:
         calendar,
         case_history,
         cases,
+        corrections,
         documents,
         health,
+        packet,
         public,
         steps,
         supervisor,
     )
 
-    for module in (health, auth, cases, steps, supervisor, case_history, admin, public,
-                   calendar, documents):
+    for module in (health, auth, cases, steps, corrections, supervisor, case_history, admin,
+                   public, calendar, documents, packet):
         app.register_blueprint(module.bp)
 
 

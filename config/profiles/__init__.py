@@ -14,6 +14,10 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+OPTIONAL = frozenset({"stalled_days"})
+"""Fields added after cases were stored: a stored profile without them takes the value
+of the jurisdiction's current file (or the field's default)."""
+
 
 class UnknownJurisdiction(LookupError):
     """No profile file exists for the requested jurisdiction."""
@@ -42,15 +46,22 @@ class JurisdictionProfile:
     term_max_years: int
     quorum_fraction: Fraction
     pass_fraction: Fraction
+    stalled_days: int = 30
+    """Not law but practice: a case with no entry for this many days is flagged as
+    stalled on the dashboards. Profiles stored before it existed take the current file's
+    value (see :meth:`from_dict`)."""
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> JurisdictionProfile:
         """Build a profile from its TOML (or stored event) form."""
         names = {f.name for f in fields(cls)}
-        missing = names - data.keys()
+        missing = names - data.keys() - OPTIONAL
         if missing:
             raise ValueError(f"profile {data.get('name')!r} lacks {sorted(missing)}")
-        values = {k: data[k] for k in names}
+        values = {k: data[k] for k in names if k in data}
+        if OPTIONAL - data.keys() and data.get("name") in available():
+            current = load(data["name"])
+            values.update({k: getattr(current, k) for k in OPTIONAL - data.keys()})
         for key in ("outsiders_max_fraction", "quorum_fraction", "pass_fraction"):
             values[key] = Fraction(str(values[key]))
         values["representatives_max"] = values["representatives_max"] or None

@@ -7,7 +7,7 @@ from datetime import date
 from domain.entries import Entry
 from domain.errors import Breach
 from domain.events import StepEvent
-from domain.procedure.step import Record, Step, Taking
+from domain.procedure.step import Outcome, Record, Step, Taking
 from domain.rules.procedure import has_come, not_before
 from domain.state import CaseState, close_first
 from domain.values import Actor
@@ -48,10 +48,19 @@ def _answered(state: CaseState, entry: Entry) -> None:
     close_first(state.offers, entry)
 
 
+
+def answer_outcome(state: CaseState, entry: Entry) -> Outcome | None:
+    """Art. 33: an offer refused in writing (with its reason) matters to the case."""
+    return None if entry["accepted"] else Outcome(False, "offer_refused", (
+        ("reason_given", {"reason": entry["reason"]}),) if entry["reason"] else ())
+
+
 STEP = Step(
     name="answer", command="answer_offer", label=("要约回应", "Answer to the offer"),
     record=answer_offer, guard=offer_may_be_answered,
     events={OfferAnswered: ("要约回应", "Offer answered")},
-    reducers={OfferAnswered: _answered},
-    fields={"accepted": ("接受", "Accepted"), "reason": ("理由", "Reason")},
+    reducers={OfferAnswered: _answered}, outcome=answer_outcome,
+    messages={"offer_refused": ("对方拒绝协商", "The other side refused to negotiate")},
+    fields={"occurred_on": ("书面回应日期", "Date of the written reply"),
+            "accepted": ("回应", "Answer"), "reason": ("理由", "Reason")},
 )

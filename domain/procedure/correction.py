@@ -15,6 +15,7 @@ from domain.values import (
     ChiefBasis,
     ContractKind,
     EffectBasis,
+    ItemStatus,
     RatifyingBody,
     Side,
     SurveyMethod,
@@ -25,6 +26,7 @@ VOCABULARIES: dict[str, type[StrEnum]] = {
     "side": Side, "from_side": Side, "chaired_by": Side, "requested_by": Side,
     "method": SurveyMethod, "contract_kind": ContractKind, "body": RatifyingBody,
     "basis": EffectBasis, "worker_selection": WorkerSelection, "chief_basis": ChiefBasis,
+    "status": ItemStatus,
 }
 HAPPENED_DATES = frozenset({"occurred_on", "received_on", "accepted_on", "period_start",
                             "period_end"})
@@ -52,25 +54,40 @@ def _in_vocabulary(name: str, value: Any) -> bool:
     return vocabulary is None or value in {str(v) for v in vocabulary}
 
 
-def _structured(value: Any) -> bool:
-    return isinstance(value, list) and any(isinstance(v, dict | list) for v in value)
+def _records_alike(old: Any, value: Any) -> bool:
+    """A list of records is restated whole, by records of the same facts."""
+    keys = {frozenset(r) for r in old if isinstance(r, dict)}
+    return isinstance(value, list | tuple) and all(
+        isinstance(r, dict) and (not keys or frozenset(r) in keys)
+        and all(_in_vocabulary(k, v) for k, v in r.items()) for r in value)
+
+
+def _declared(entry_type: str) -> set[str]:
+    event = StepEvent.named.get(entry_type)
+    names: set[str] = set()
+    for klass in getattr(event, "__mro__", ()):
+        names |= set(getattr(klass, "__annotations__", {}))
+    return names
 
 
 def change_breaches(record: dict[str, Any], changes: dict[str, Any]) -> list[Breach]:
-    """Each change names an existing fact, keeps its kind and, for a vocabulary, a known
-    value. Lists of records (sides, agenda items, demands) change only through their own
-    commands (e.g. a representative's replacement), never by a correction."""
+    """Each change names a fact of the entry (one its event declares, if a later release
+    added it), keeps its kind and, for a vocabulary, a known value. A list of records (a
+    side, agenda items, demands) is replaced whole by records of the same facts; the case's
+    invariants are then checked on the corrected history."""
     facts = {"occurred_on": record["occurred_on"], **record["facts"]}
+    declared = _declared(record["type"]) - FIXED_FACTS
     breaches = []
     for path, value in changes.items():
         head, _, tail = path.partition(".")
-        old = facts.get(head)
+        old = facts.get(head, None if head in declared else KeyError)
         if tail:
             old = old.get(tail, KeyError) if isinstance(old, dict) else KeyError
-        if head in FIXED_FACTS or head not in facts or old is KeyError:
+        if head in FIXED_FACTS or old is KeyError:
             breaches.append(Breach("correction_field_unknown", {"field": path}, field="changes"))
-        elif _structured(old):
-            breaches.append(Breach("correction_structured", {"field": path}, field="changes"))
+        elif isinstance(old, list | tuple) and any(isinstance(r, dict) for r in old):
+            if not _records_alike(old, value):
+                breaches.append(Breach("correction_type", {"field": path}, field="changes"))
         elif not _same_kind(old, value) or not _in_vocabulary(tail or head, value):
             breaches.append(Breach("correction_type", {"field": path}, field="changes"))
     return breaches

@@ -7,7 +7,7 @@ from datetime import date
 from domain.entries import Entry
 from domain.errors import Breach
 from domain.events import StepEvent
-from domain.procedure.step import Record, Step, Taking
+from domain.procedure.step import Outcome, Record, Step, Taking
 from domain.rules.procedure import not_before, text_given
 from domain.state import CaseState, Pair
 from domain.values import Actor
@@ -39,11 +39,21 @@ def _filed(state: CaseState, entry: Entry) -> None:
     state.disputes.append(Pair(entry))
 
 
+
+def dispute_outcome(state: CaseState, entry: Entry) -> Outcome:
+    """Art. 49: a dispute taken to the bureau halts the negotiation until it is settled."""
+    return Outcome(False, "dispute_filed", (("dispute_with", {"bureau": entry["bureau"]}),))
+
+
 STEP = Step(
     name="dispute", command="file_dispute", label=("协商争议申请", "Dispute filed"),
     record=file_dispute, guard=dispute_may_be_filed,
     events={DisputeFiled: ("协商争议申请", "Dispute filed")},
-    reducers={DisputeFiled: _filed},
-    fields={"bureau": ("劳动保障部门", "Bureau"), "accepted_on": ("受理日期", "Accepted on"),
-            "issues": ("问题", "Issues")},
+    reducers={DisputeFiled: _filed}, outcome=dispute_outcome,
+    messages={"dispute_filed": ("争议已提交协调处理", "Dispute filed for coordination"),
+              "dispute_with": ("受理机关：{bureau}", "with {bureau}")},
+    fields={"occurred_on": ("申请协调日期", "Date the dispute was filed"),
+            "bureau": ("劳动保障行政部门", "Labour bureau"),
+            "accepted_on": ("受理日期", "Accepted on"),
+            "issues": ("争议事项", "Issues in dispute")},
 )

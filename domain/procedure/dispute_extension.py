@@ -44,5 +44,6 @@ STEP = Step(
     record=extend_dispute, guard=dispute_may_be_extended,
     events={DisputeExtended: ("争议处理延期", "Dispute extended")},
     reducers={DisputeExtended: _extended},
-    fields={"reason": ("理由", "Reason")},
+    fields={"occurred_on": ("延期日期", "Date of the extension"),
+            "reason": ("理由", "Reason")},
 )

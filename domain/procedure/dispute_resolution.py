@@ -45,5 +45,6 @@ STEP = Step(
     record=resolve_dispute, guard=dispute_may_be_resolved,
     events={DisputeResolved: ("争议处理完毕", "Dispute resolved")},
     reducers={DisputeResolved: _resolved},
-    fields={"outcome": ("处理结果", "Outcome")},
+    fields={"occurred_on": ("协调结束日期", "Date the dispute ended"),
+            "outcome": ("处理结果", "Outcome")},
 )

@@ -47,5 +47,7 @@ STEP = Step(
     record=record_effect, guard=review_outcome_open,
     events={ContractTookEffect: ("合同生效", "Contract took effect")},
     reducers={ContractTookEffect: _took_effect},
-    fields={"basis": ("依据", "Basis"), "effective_on": ("生效日期", "Effective on")},
+    fields={"occurred_on": ("生效日期", "Date it took effect"),
+            "basis": ("生效方式", "How it took effect"),
+            "effective_on": ("生效日期", "Effective on")},
 )

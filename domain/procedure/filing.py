@@ -18,6 +18,8 @@ class ContractFiled(StepEvent):
 
     bureau: str
     received_on: date
+    # Added later (optional; filings recorded before it read as "not recorded"):
+    receipt_number: str = ""
 
 
 def contract_may_be_filed(state: CaseState, actor: Actor, today: date) -> list[Breach]:
@@ -27,15 +29,17 @@ def contract_may_be_filed(state: CaseState, actor: Actor, today: date) -> list[B
     return [Breach("already_filed")] if state.track.filed else []
 
 
-def file_contract(step: Taking, *, bureau: str, received_on: date | None = None) -> list[Record]:
-    """Filed on or after signing, received by the bureau on or after; late filings are
-    kept as late."""
+def file_contract(step: Taking, *, bureau: str, received_on: date | None = None,
+                  receipt_number: str = "") -> list[Record]:
+    """Filed on or after signing, received by the bureau on or after (under the number
+    on its receipt, if given); late filings are kept as late."""
     signed = step.state.track.signed
     received = received_on or step.on
     step.require(not_before(step.on, signed.occurred_on, "signed") if signed else [],
                  not_before(received, step.on, "filed", "received_on"),
                  text_given(bureau, "bureau"))
-    return [Record(ContractFiled, dict(bureau=bureau, received_on=received))]
+    return [Record(ContractFiled, dict(bureau=bureau, received_on=received,
+                                       receipt_number=(receipt_number or "").strip()))]
 
 
 def _filed(state: CaseState, entry: Entry) -> None:
@@ -47,5 +51,8 @@ STEP = Step(
     record=file_contract, guard=contract_may_be_filed,
     events={ContractFiled: ("合同报送", "Contract filed")},
     reducers={ContractFiled: _filed},
-    fields={"bureau": ("劳动保障部门", "Bureau"), "received_on": ("收到日期", "Received on")},
+    fields={"occurred_on": ("报送日期", "Date of filing"),
+            "bureau": ("劳动保障行政部门", "Labour bureau"),
+            "received_on": ("收到日期", "Received on"),
+            "receipt_number": ("受理回执编号", "Receipt number")},
 )

@@ -44,6 +44,7 @@ STEP = Step(
     record=review_implementation, guard=contract_in_force,
     events={ImplementationReviewed: ("履约监督", "Implementation reviewed")},
     reducers={ImplementationReviewed: _reviewed},
-    fields={"findings": ("调查结果", "Findings"), "problems": ("存在问题", "Problems"),
+    fields={"occurred_on": ("检查日期", "Date of the review"),
+            "findings": ("调查结果", "Findings"), "problems": ("存在问题", "Problems"),
             "follow_up": ("跟进措施", "Follow-up")},
 )

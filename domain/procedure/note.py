@@ -22,5 +22,5 @@ def add_note(step: Taking, *, text: str) -> list[Record]:
 STEP = Step(
     name="note", command="add_note", label=("备注", "Note"), record=add_note,
     events={NoteAdded: ("备注", "Note")}, roles=WORKERS_AND_SUPERVISORS, part=Part.ENTRY,
-    while_closed=True, fields={"text": ("内容", "Text")},
+    while_closed=True, fields={"text": ("备注", "Note")},
 )

@@ -8,7 +8,7 @@ from domain.deadlines import review_due
 from domain.entries import Entry
 from domain.errors import Breach
 from domain.events import StepEvent
-from domain.procedure.step import Record, Step, Taking
+from domain.procedure.step import Outcome, Record, Step, Taking
 from domain.rules.procedure import has_come, not_before, text_given
 from domain.state import CaseState, Track
 from domain.values import Actor
@@ -49,10 +49,18 @@ def _objected(state: CaseState, entry: Entry) -> None:
     state.tracks.append(Track(started_by=entry))
 
 
+
+def objection_outcome(state: CaseState, entry: Entry) -> Outcome:
+    """Art. 46: the bureau's review objected; the contract must be negotiated again."""
+    return Outcome(False, "review_objected", (("reason_given", {"reason": entry["issues"]}),))
+
+
 STEP = Step(
     name="objection", command="record_objection", label=("审查意见", "Review objection"),
     record=record_objection, guard=review_outcome_open,
     events={ReviewObjected: ("审查意见", "Review objection")},
-    reducers={ReviewObjected: _objected},
-    fields={"issues": ("问题", "Issues")},
+    reducers={ReviewObjected: _objected}, outcome=objection_outcome,
+    messages={"review_objected": ("人社局审查提出异议", "The bureau's review objected")},
+    fields={"occurred_on": ("审查意见日期", "Date of the review's objection"),
+            "issues": ("审查意见", "Issues raised by the bureau")},
 )

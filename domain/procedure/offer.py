@@ -58,6 +58,8 @@ STEP = Step(
     record=send_offer, guard=offer_may_be_sent,
     events={OfferSent: ("发出要约", "Offer sent")},
     reducers={OfferSent: _sent},
-    fields={"from_side": ("发出方", "From side"), "received_on": ("收到日期", "Received on"),
-            "agenda": ("议题", "Agenda"), "timetable": ("时间安排", "Timetable")},
+    fields={"occurred_on": ("要约发出日期", "Date the offer was sent"),
+            "from_side": ("要约提出方", "Offer made by"),
+            "received_on": ("对方收到日期", "Received by the other side on"),
+            "agenda": ("议题", "Agenda"), "timetable": ("拟定协商时间安排", "Proposed timetable")},
 )

@@ -42,4 +42,5 @@ FIELDS: dict[str, Label] = {
     "enterprise": ("企业", "Enterprise"), "contract_kind": ("合同类型", "Contract kind"),
     "assigned_to": ("社工", "Social worker"), "scope": ("辖区", "Scope"),
     "renews_case": ("续订自", "Renews case"), "profile": ("地方规定", "Profile"),
+    "occurred_on": ("接案日期", "Date the case was opened"),
 }

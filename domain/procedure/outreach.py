@@ -36,6 +36,7 @@ STEP = Step(
     record=record_outreach,
     events={OutreachRecorded: ("宣传/观摩/培训", "Outreach")},
     reducers={OutreachRecorded: _reached_out},
-    fields={"kind": ("类型", "Kind"), "participants": ("参加人数", "Participants"),
+    fields={"occurred_on": ("活动日期", "Date of the activity"),
+            "kind": ("类型", "Kind"), "participants": ("参加人数", "Participants"),
             "description": ("说明", "Description")},
 )

@@ -46,6 +46,7 @@ STEP = Step(
     record=publish_contract, guard=contract_may_be_published,
     events={ContractPublished: ("合同公布", "Contract published")},
     reducers={ContractPublished: _published},
-    fields={"channels": ("公布方式", "Channels"),
-            "monitoring_contact": ("监督联系方式", "Monitoring contact")},
+    fields={"occurred_on": ("公示日期", "Date of publication"),
+            "channels": ("公布方式", "Channels"),
+            "monitoring_contact": ("监督联系人", "Contact for monitoring")},
 )

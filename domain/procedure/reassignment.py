@@ -36,5 +36,6 @@ STEP = Step(
     name="reassignment", command="reassign", label=("改派", "Reassign"), record=reassign,
     events={CaseReassigned: ("改派", "Reassigned")}, reducers={CaseReassigned: _reassigned},
     roles=WORKERS_AND_SUPERVISORS, part=Part.ENTRY,
-    fields={"assigned_to": ("社工", "Social worker"), "reason": ("理由", "Reason")},
+    fields={"to": ("接手社工", "New social worker"),
+            "assigned_to": ("社工", "Social worker"), "reason": ("理由", "Reason")},
 )

@@ -51,5 +51,6 @@ STEP = Step(
     record=request_renewal, guard=renewal_may_be_requested,
     events={RenewalRequested: ("提出续订", "Renewal requested")},
     reducers={RenewalRequested: _requested},
-    fields={"requested_by": ("提出方", "Requested by")},
+    fields={"occurred_on": ("提出续订日期", "Date renewal was asked"),
+            "requested_by": ("提出方", "Requested by")},
 )

@@ -40,5 +40,6 @@ STEP = Step(
     name="reopening", command="reopen", label=("重新开案", "Reopen the case"), record=reopen,
     guard=case_closed, events={CaseReopened: ("重新开案", "Case reopened")},
     reducers={CaseReopened: _reopened}, part=Part.ENTRY, while_closed=True,
-    fields={"reason": ("理由", "Reason")},
+    fields={"occurred_on": ("重新开案日期", "Date of reopening"),
+            "reason": ("理由", "Reason")},
 )

@@ -90,7 +90,9 @@ STEP = Step(
     record=replace_representative, guard=vacancy_open,
     events={RepresentativeReplaced: ("代表更换", "Representative replaced")},
     reducers={RepresentativeReplaced: _replaced},
-    fields={"side": ("一方", "Side"), "name": ("姓名", "Name"),
+    fields={"new_name": ("新代表姓名", "New representative's name"),
+            "occurred_on": ("补选日期", "Date the seat was filled"),
+            "side": ("一方", "Side"), "name": ("空缺原代表", "Vacancy left by"),
             "replacement": ("接替人", "Replacement")},
     messages={"no_vacancy_open": ("没有待补的代表空缺。", "No representative's seat is vacant."),
               "vacancies_cannot_balance": (

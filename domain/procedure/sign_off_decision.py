@@ -8,7 +8,7 @@ from datetime import date
 from domain.entries import Entry
 from domain.errors import Breach
 from domain.events import CaseEvent
-from domain.procedure.step import SUPERVISORS, Part, Record, Step, Taking
+from domain.procedure.step import SUPERVISORS, Outcome, Part, Record, Step, Taking
 from domain.rules.procedure import not_before, text_given
 from domain.state import CaseState
 from domain.values import Actor, SignOffSubject
@@ -86,9 +86,19 @@ GIVE = Step(
     reducers={SignOffGiven: _decided, CaseClosed: _closed},
     fields={"request_version": ("申请", "Request"), "note": ("备注", "Note")},
     guard=request_pending, roles=SUPERVISORS, part=Part.ENTRY, while_closed=True)
+
+def refusal_outcome(state: CaseState, entry: Entry) -> Outcome | None:
+    """A supervisor refused to sign off: the worker sees it, with the reason, until she
+    asks again."""
+    if any(pair.start.version > entry.version for pair in state.sign_offs):
+        return None
+    return Outcome(False, "sign_off_refused", (("reason_given", {"reason": entry["reason"]}),))
+
+
 REFUSE = Step(
     name="sign-off-refused", command="refuse_sign_off", label=("督导退回", "Refuse sign-off"),
     record=refuse_sign_off, events={SignOffRefused: ("督导退回", "Sign-off refused")},
-    reducers={SignOffRefused: _decided},
+    reducers={SignOffRefused: _decided}, outcome=refusal_outcome,
+    messages={"sign_off_refused": ("督导审核未通过", "Sign-off refused")},
     fields={"request_version": ("申请", "Request"), "reason": ("理由", "Reason")},
     guard=request_pending, roles=SUPERVISORS, part=Part.ENTRY, while_closed=True)

@@ -60,5 +60,5 @@ STEP = Step(
     events={SignOffRequested: ("申请审核", "Sign-off requested")},
     reducers={SignOffRequested: _requested}, roles=WORKERS_AND_SUPERVISORS, part=Part.ENTRY,
     while_closed=True,
-    fields={"subject": ("事项", "Subject"), "note": ("备注", "Note")},
+    fields={"subject": ("审核事项", "Sign-off on"), "note": ("备注", "Note")},
 )

@@ -45,5 +45,6 @@ STEP = Step(
     record=sign_contract, guard=contract_may_be_signed,
     events={ContractSigned: ("合同签订", "Contract signed")},
     reducers={ContractSigned: _signed},
-    fields={"term_start": ("期限起始", "Term start"), "term_end": ("期限届满", "Term end")},
+    fields={"occurred_on": ("签订日期", "Date of signing"),
+            "term_start": ("期限起始日", "Term starts"), "term_end": ("期限终止日", "Term ends")},
 )

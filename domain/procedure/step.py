@@ -18,6 +18,7 @@ from typing import Any
 from domain.entries import Entry
 from domain.errors import Breach, require
 from domain.events import CaseEvent
+from domain.messages import render
 from domain.rules import procedure
 from domain.state import CaseState
 from domain.values import Actor, Role
@@ -26,6 +27,30 @@ Label = tuple[str, str]
 """A name in Simplified Chinese and in English."""
 Guard = Callable[[CaseState, Actor, date], list[Breach]]
 Reducer = Callable[[CaseState, Entry], None]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What an entry came to, where it matters to the case: a vote passed or failed, an
+    offer refused, a dispute filed, a sign-off refused. ``good``: the case went forward;
+    ``key``: its headline in the domain's catalog of messages; ``reasons``: why, each a
+    message key with its figures."""
+
+    good: bool
+    key: str
+    reasons: tuple[tuple[str, Mapping[str, Any]], ...] = ()
+
+    def text(self, lang: str = "zh") -> str:
+        """The outcome in the reader's words, e.g. 未通过：实到26人，不足全体40人的三分之二（27人）
+        (a vote that fell short of the quorum)."""
+        head = render(self.key, lang)
+        if not self.reasons:
+            return head
+        said = ("；" if lang == "zh" else "; ").join(render(k, lang, **p) for k, p in self.reasons)
+        return head + ("：" if lang == "zh" else ": ") + said
+
+
+Judge = Callable[[CaseState, Entry], "Outcome | None"]
 
 WORKERS = frozenset({Role.SOCIAL_WORKER})
 WORKERS_AND_SUPERVISORS = frozenset({Role.SOCIAL_WORKER, Role.SUPERVISOR})
@@ -64,13 +89,14 @@ class Taking:
     today: date
     records: list[dict[str, Any]] = field(default_factory=list)
     checked: bool = False
+    restating: bool = False
 
     def require(self, *checks: list[Breach]) -> None:
         """Refuse (recording nothing) if the guard or any of ``checks`` finds a breach."""
         self.checked = True
         own = {breach.key for check in checks for breach in check}
-        guard = [b for b in self.step.refusals(self.state, self.by, self.today)
-                 if b.key not in own]
+        refusals = [] if self.restating else self.step.refusals(self.state, self.by, self.today)
+        guard = [b for b in refusals if b.key not in own]
         require(guard, not_before_opening(self.state, self.on),
                 procedure.not_in_future(self.on, self.today), *checks)
 
@@ -102,6 +128,7 @@ class Step:
 
     ``roles``: who may record it; ``while_closed``: whether a closed case takes it;
     ``rewrites_history``: the case's invariants are checked on the history it leaves;
+    ``outcome``: what one of its entries came to, when that matters (see :class:`Outcome`);
     ``events``: each event class it records with its label; ``reducers``: how the state
     follows each event; ``fields``: labels of the facts it records; ``messages``: texts of
     the breaches only this step raises.
@@ -120,6 +147,7 @@ class Step:
     rewrites_history: bool = False
     fields: Mapping[str, Label] = field(default_factory=dict)
     messages: Mapping[str, Label] = field(default_factory=dict)
+    outcome: Judge | None = None
 
     def refusals(self, state: CaseState, actor: Actor, today: date) -> list[Breach]:
         """Why ``actor`` may not record this step on ``state`` now (empty: she may)."""

@@ -70,7 +70,8 @@ STEP = Step(
     record=record_survey, guard=survey_may_be_recorded,
     events={SurveyRecorded: ("调查摸底", "Survey")},
     reducers={SurveyRecorded: _surveyed},
-    fields={"method": ("方式", "Method"), "period_start": ("开始日期", "Period start"),
-            "period_end": ("结束日期", "Period end"), "respondents": ("参与人数", "Respondents"),
-            "findings": ("调查结果", "Findings"), "demands": ("职工诉求", "Demands")},
+    fields={"occurred_on": ("调查摸底日期", "Date of the survey"),
+            "method": ("方式", "Method"), "period_start": ("调查开始日期", "Survey from"),
+            "period_end": ("调查结束日期", "Survey to"), "respondents": ("参与人数", "Respondents"),
+            "findings": ("调查结果", "Findings"), "demands": ("职工诉求", "Worker demands")},
 )

@@ -44,5 +44,6 @@ STEP = Step(
     record=suspend_negotiation, guard=may_suspend,
     events={SessionSuspended: ("协商中止", "Negotiation suspended")},
     reducers={SessionSuspended: _suspended},
-    fields={"resume_on": ("恢复日期", "Resume on"), "topics": ("议题", "Topics")},
+    fields={"occurred_on": ("中止日期", "Date of the suspension"),
+            "resume_on": ("恢复日期", "Resume on"), "topics": ("待议事项", "Topics left open")},
 )

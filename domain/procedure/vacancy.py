@@ -54,5 +54,7 @@ STEP = Step(
     record=record_vacancy, guard=seat_may_fall_vacant,
     events={RepresentativeLeft: ("代表出缺", "Representative left")},
     reducers={RepresentativeLeft: _left},
-    fields={"side": ("一方", "Side"), "name": ("姓名", "Name"), "reason": ("理由", "Reason")},
+    fields={"occurred_on": ("出缺日期", "Date the seat fell vacant"),
+            "side": ("一方", "Side"), "name": ("出缺的代表", "Representative who left"),
+            "reason": ("理由", "Reason")},
 )

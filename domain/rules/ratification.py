@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from config.profiles import JurisdictionProfile
 from domain.errors import Breach
 
@@ -35,3 +37,20 @@ def vote_consistent(members: int, present: int, votes_for: int) -> list[Breach]:
     if not 0 <= votes_for <= present:
         breaches.append(Breach("votes_within_present", {"present": present}, field="votes_for"))
     return breaches
+
+
+def why_vote_fails(members: int, present: int, votes_for: int,
+                   profile: JurisdictionProfile) -> list[tuple[str, dict[str, Any]]]:
+    """Art. 36, in plain words: each reason a vote did not pass, as a message key and its
+    figures (empty when it passed). Too few present: fewer than the quorum share of all
+    members; too few for: not more than the pass share of ALL members."""
+    reasons: list[tuple[str, dict[str, Any]]] = []
+    if present < quorum(members, profile):
+        reasons.append(("vote_short_of_quorum", {
+            "present": present, "members": members, "needed": quorum(members, profile),
+            "share": profile.quorum_fraction}))
+    if votes_for < votes_needed(members, profile):
+        reasons.append(("vote_short_of_majority", {
+            "votes_for": votes_for, "members": members,
+            "needed": votes_needed(members, profile), "share": profile.pass_fraction}))
+    return reasons

@@ -14,12 +14,13 @@ from api_kit import API, Caller, form_as_json, opening_body
 from flask import Flask
 from flask.testing import FlaskClient
 from marshmallow import Schema, fields
-from steps_story import PDF, attachment_upload, day, opening
+from steps_story import API_CORRECTION, PDF, attachment_upload, day, opening
 from werkzeug.routing import Rule
 from werkzeug.test import TestResponse
 
 from web.forms.preparation import OpenCaseSchema
 from web.forms.registry import BY_SLUG
+from web.forms.restating import schema_for
 
 PATH_VALUES = {"slug": "note", "sha256": "0" * 64, "account_id": "sw-wh", "token": "nothing",
                "token_id": "nothing", "filename": "site.css", "fmt": "csv"}
@@ -55,6 +56,7 @@ def filled(rule: Rule, case_id: UUID, **changes: Any) -> str:
     for name, converter in rule._converters.items():
         kind = type(converter).__name__
         values[name] = (case_id if kind == "UUIDConverter" else 1 if kind == "IntegerConverter"
+                        else max(converter.items) if kind == "AnyConverter"
                         else PATH_VALUES.get(name, "x"))
     built = rule.build({**values, **changes}, append_unknown=False)
     assert built is not None, rule.rule
@@ -97,15 +99,19 @@ class Routes:
         """One step's form and endpoint, on the case as it stands before the story tells it."""
         version = self._version()
         form = {**form, "occurred_on": day(offset), "expected_version": str(version)}
+        schema: Any = BY_SLUG[slug].schema()
+        path = f"/cases/{self.case_id}/record/{slug}"
         if slug == "correction":
             vote = next(e for e in self.negotiations.get_case(self.case_id).entries
                         if e.type == "RatificationVoted")
-            form["corrects_version"] = str(vote.version)
-        schema = BY_SLUG[slug].schema()
+            path = f"/cases/{self.case_id}/entries/{vote.version}/correct"
+            schema = schema_for(vote.type)
         upload = (lambda: attachment_upload(PDF, "合同.pdf")) if slug == "attachment" else dict
-        path = f"/cases/{self.case_id}/record/{slug}"
         stale = {"expected_version": str(version - 1)}
         self.abuse.form(self.clients["li"], path, form, form_inputs(schema), stale, upload)
+        if slug == "correction":
+            form = {**API_CORRECTION, "occurred_on": day(399), "expected_version": str(version),
+                    "corrects_version": str(vote.version)}
         if slug == "attachment":
             for name in (f"合{NUL}同.pdf", *(f"合{c}同.pdf" for c in (*CONTROLS, *LINE_BREAKS))):
                 self.abuse.send(f"POST {path} file={name!r}", "POST", path,

@@ -24,6 +24,7 @@ from steps_story import PDF, STORY, opening
 
 from domain.values import Role
 from web.forms.registry import STEPS, Step
+from web.views.documents import CASE_WIDE, FROM_ENTRIES
 
 ROLES = ("anonymous", "worker", "worker-elsewhere", "supervisor", "supervisor-elsewhere",
          "admin")
@@ -80,13 +81,15 @@ def _step_form(slug: str) -> Form:
                   "expected_version": str(params["version"])}
         if slug == "attachment":
             fields["file"] = (io.BytesIO(PDF + b"attack"), "攻击.pdf")
-        if slug == "correction":
-            fields.update(corrects_version=str(params["survey"]), field="respondents",
-                          value="99")
         if slug == "reassignment":
             fields["to"] = "sw-wh"
         return fields
     return form
+
+
+def _restated_survey(params: Params) -> dict[str, Any]:
+    return {**STORY["survey"][1], "respondents": "99", "reason": "人数记错",
+            "occurred_on": params["today"], "expected_version": str(params["version"])}
 
 
 def _version_only(params: Params) -> dict[str, Any]:
@@ -127,6 +130,8 @@ def supervisors_too(step: Step) -> bool:
     return Role.SUPERVISOR in step.step.roles
 
 
+FORM_STEPS = [step for step in STEPS if not step.step.rewrites_history]
+"""Steps with a form of their own (a correction is made through the corrected step's)."""
 ACCOUNT = "/admin/accounts/{account}"
 CASE = "/cases/<uuid:case_id>"
 RECORD = f"{CASE}/record/<slug>"
@@ -218,16 +223,33 @@ ROWS: list[Row] = [
         "/cases/{case}/print/offer/{offer}.pdf", CASE_PAGE),
     Row("GET", f"{CASE}/print/minutes/<int:version>", "/cases/{case}/print/minutes/{minutes}",
         CASE_PAGE),
+    Row("GET", f"{CASE}/print/<any({CASE_WIDE}):name>", "/cases/{case}/print/representatives",
+        CASE_PAGE),
+    Row("GET", f"{CASE}/print/<any({CASE_WIDE}):name>.pdf", "/cases/{case}/print/sign-in.pdf",
+        CASE_PAGE),
+    Row("GET", f"{CASE}/print/<any({FROM_ENTRIES}):name>/<int:version>",
+        "/cases/{case}/print/sign-in/{minutes}", CASE_PAGE),
+    Row("GET", f"{CASE}/print/<any({FROM_ENTRIES}):name>/<int:version>.pdf",
+        "/cases/{case}/print/minutes/{minutes}.pdf", CASE_PAGE),
     Row("GET", f"{CASE}/attachments/<sha256>", "/cases/{case}/attachments/{sha}", CASE_PAGE),
+    Row("GET", f"{CASE}/attachments/<sha256>/preview", "/cases/{case}/attachments/{sha}/preview",
+        CASE_PAGE),
+    Row("GET", f"{CASE}/packet.pdf", "/cases/{case}/packet.pdf", CASE_PAGE),
     Row("GET", f"{CASE}/sign-off", "/cases/{case}/sign-off", CASE_PAGE),
     Row("POST", f"{CASE}/sign-off", "/cases/{case}/sign-off", "L 403 404 400 404 403",
         attack=_give, harmless=lambda p: {"decision": "maybe"}),
     Row("GET", RECORD, "/cases/{case}/record/no-such-step", "L 404 404 404 404 404"),
     Row("POST", RECORD, "/cases/{case}/record/no-such-step", "L 404 404 404 404 404"),
     *(Row("GET", RECORD, f"/cases/{{case}}/record/{step.slug}",
-          NOTE_FORM if supervisors_too(step) else STEP_FORM) for step in STEPS),
+          NOTE_FORM if supervisors_too(step) else STEP_FORM) for step in FORM_STEPS),
     *(Row("POST", RECORD, f"/cases/{{case}}/record/{step.slug}",
           NOTE_POST if supervisors_too(step) else STEP_POST, attack=_step_form(step.slug),
-          harmless=_version_only) for step in STEPS),
+          harmless=_version_only) for step in FORM_STEPS),
+    *(Row(method, RECORD, "/cases/{case}/record/correction", "L 404 404 404 404 404")
+      for method in ("GET", "POST")),
+    Row("GET", f"{CASE}/entries/<int:version>/correct", "/cases/{case}/entries/{survey}/correct",
+        STEP_FORM),
+    Row("POST", f"{CASE}/entries/<int:version>/correct", "/cases/{case}/entries/{survey}/correct",
+        STEP_POST, attack=_restated_survey, harmless=_version_only),
     *API_ROWS,
 ]

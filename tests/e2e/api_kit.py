@@ -15,7 +15,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 from marshmallow import Schema, fields
-from steps_story import PDF, STORY, day, opening
+from steps_story import API_CORRECTION, PDF, STORY, day, opening
 from werkzeug.datastructures import MultiDict
 from werkzeug.test import TestResponse
 
@@ -61,6 +61,8 @@ def opening_body(seed: int, **changes: Any) -> dict[str, Any]:
 def step_body(slug: str, version: int, **changes: Any) -> dict[str, Any]:
     """The JSON of the story's step ``slug`` (``session-2`` is a second session)."""
     offset, form = STORY[slug]
+    if slug == "correction":
+        offset, form = 399, API_CORRECTION
     step = BY_SLUG[slug.removesuffix("-2")]
     body = form_as_json(step.schema, {**form, "occurred_on": day(offset),
                                       "expected_version": str(version)})

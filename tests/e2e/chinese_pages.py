@@ -30,29 +30,6 @@ class Leak:
         return f"{self.url}: {self.text[:160]!r} {list(self.words)}"
 
 
-@dataclass(frozen=True)
-class Known:
-    """A leak found by the crawl whose source is owned by others (issue 11, item 4, "Every
-    page in Chinese": the step forms, the history's words and the read models). Matched by
-    the page's path and the text; kept here so the crawl still runs and stays red for any
-    other leak. Remove an entry once its leak is fixed (the test of known leaks says so)."""
-
-    page: str  # regex on the URL
-    text: str  # regex on the piece of text
-    where: str  # the file that makes the text, and who owns it
-
-    def matches(self, leak: Leak) -> bool:
-        """Whether ``leak`` is this known one."""
-        return bool(re.search(self.page, leak.url) and re.search(self.text, leak.text))
-
-
-OPEN = "issue 11 item 4, left to the owners of"
-KNOWN: tuple[Known, ...] = (
-    Known(r"/record/correction", r"votes_for 或 key_terms\.minimum_wage",
-          f"{OPEN} web/forms/entries.py (the correction's fact is typed as a code)"),
-)
-
-
 def leaks_on(pages: Iterable[Page], data: frozenset[str]) -> list[Leak]:
     """Every piece of text with Latin words on ``pages`` (``data``: Latin on purpose)."""
     found = []
@@ -62,11 +39,6 @@ def leaks_on(pages: Iterable[Page], data: frozenset[str]) -> list[Leak]:
             if words:
                 found.append(Leak(page.url, piece, tuple(words)))
     return found
-
-
-def unknown(leaks: Iterable[Leak]) -> list[Leak]:
-    """The leaks that are not known ones."""
-    return [leak for leak in leaks if not any(known.matches(leak) for known in KNOWN)]
 
 
 def interface_words() -> frozenset[str]:

@@ -14,6 +14,7 @@ from domain.values import Role
 from projections.runner import Projector
 from web.app import create_app
 from web.demo.generator import generate
+from web.paper.attachments import keep
 
 PASSWORD = "correct-horse-battery"
 
@@ -28,7 +29,7 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
                             "NO_BACKGROUND_PROJECTIONS": True, "LOGIN_ATTEMPTS": "3 per minute",
                             "WTF_CSRF_ENABLED": False})
     negotiations = flask_app.extensions["negotiations"]
-    generate(negotiations, 60, seed=7)
+    generate(negotiations, 60, seed=7, keep_file=lambda content: keep(folder, content))
     Projector(negotiations).catch_up()
     accounts = flask_app.extensions["accounts"]
     accounts.add("li", "李社工", Role.SOCIAL_WORKER, "兴宁市", PASSWORD, account_id="sw-001")

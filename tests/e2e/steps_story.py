@@ -94,12 +94,15 @@ STORY: dict[str, tuple[int, dict[str, str]]] = {
     "note": (399, {"text": "与工会主席电话沟通"}),
     "reassignment": (399, {"to": "sw-002", "reason": "李社工休产假"}),
     "attachment": (399, {"description": "签字版合同扫描件"}),
-    "correction": (399, {"corrects_version": "", "field": "votes_for", "value": "25",
-                         "reason": "点票有误"}),
+    "correction": (57, {"body": "workers_congress", "members": "40", "present": "27",
+                        "votes_for": "25", "reason": "点票有误"}),
     "sign-off": (399, {"subject": "closure", "note": "合同已生效并公示，履约正常"}),
     "reopening": (400, {"reason": "续订协商"}),
 }
 ORDER = list(STORY)
+API_CORRECTION = {"corrects_version": "", "field": "votes_for", "value": "25",
+                  "reason": "点票有误"}
+"""The same correction through the API, which names the fact and its new value."""
 EVENTS = {"survey": "SurveyRecorded", "outreach": "OutreachRecorded",
           "representatives": "RepresentativesAppointed", "vacancy": "RepresentativeLeft",
           "replacement": "RepresentativeReplaced", "offer": "OfferSent",
@@ -118,7 +121,8 @@ EVENTS = {"survey": "SurveyRecorded", "outreach": "OutreachRecorded",
 def opening(seed: int, **changes: str) -> dict[str, str]:
     """The fields of the form that opens a case."""
     return {"name": f"兴宁市测试电子有限公司{seed}", "credit_code": credit_code(seed),
-            "town": "兴宁市宁新街道", "industry": "电子", "headcount": "40", "women": "20",
+            "town": "兴宁市宁新街道", "industry": "计算机、通信和其他电子设备制造业",
+            "headcount": "40", "women": "20",
             "has_union": "y", "legal_representative": "王总", "contract_kind": "wage",
             "occurred_on": day(0), "case_token": str(UUID(int=seed)), **changes}
 
@@ -148,13 +152,20 @@ class Story:
         return int(self.app.extensions["negotiations"].get_case(case_id).version)
 
     def post(self, case_id: UUID, slug: str, fields: dict[str, Any], offset: int = 399,
-             version: int | None = None, **files: Any) -> TestResponse:
+             version: int | None = None, path: str | None = None,
+             **files: Any) -> TestResponse:
         """Submit a step form as the user would (the version seen, the date it happened)."""
         data = {"occurred_on": day(offset),
                 "expected_version": str(self.version(case_id) if version is None else version),
                 **fields, **files}
-        return self.client.post(f"/cases/{case_id}/record/{slug.removesuffix('-2')}",
+        return self.client.post(path or f"/cases/{case_id}/record/{slug.removesuffix('-2')}",
                                 data=data)
+
+    def correct(self, case_id: UUID, version: int, fields: dict[str, Any],
+                offset: int) -> TestResponse:
+        """Correct the entry at ``version`` through its own step's form, with a reason."""
+        return self.post(case_id, "correction", fields, offset,
+                         path=f"/cases/{case_id}/entries/{version}/correct")
 
     def tell(self, case_id: UUID, slug: str) -> TestResponse:
         """Post the story's step ``slug``."""
@@ -164,7 +175,7 @@ class Story:
         if slug == "correction":
             case = self.app.extensions["negotiations"].get_case(case_id)
             vote = next(e for e in case.entries if e.type == "RatificationVoted")
-            fields = {**fields, "corrects_version": str(vote.version)}
+            return self.correct(case_id, vote.version, fields, offset)
         return self.post(case_id, slug, fields, offset)
 
     def walk(self, case_id: UUID, slugs: list[str],

@@ -12,7 +12,7 @@ from uuid import UUID
 import pytest
 from api_kit import Caller, callers, opening_body, step_body
 from flask import Flask
-from steps_story import Story, projections, second_worker
+from steps_story import Story, opening, projections, second_worker
 from test_api_errors import problem
 
 __all__ = ["callers", "projections", "second_worker"]
@@ -63,14 +63,15 @@ def test_a_correction_outside_the_steps_rules_is_refused_at_the_value(
     assert words in found["errors"]["value"][0]  # type: ignore[index]
 
 
-def test_the_form_shows_the_refusal_at_the_new_value(story: Story, case_id: UUID,
-                                                     unchanged: None) -> None:
-    response = story.post(case_id, "correction", {
-        "corrects_version": str(OPENED), "field": "enterprise.name", "value": "长" * 5000,
-        "reason": "名称有误"})
+def test_the_form_shows_the_refusal_at_the_field_it_corrects(story: Story, case_id: UUID,
+                                                             unchanged: None) -> None:
+    form = story.client.get(f"/cases/{case_id}/entries/{OPENED}/correct")
+    assert form.status_code == 200 and "兴宁市测试电子有限公司" in form.get_data(as_text=True)
+    fields = {**opening(831), "name": "长" * 5000, "reason": "名称有误"}
+    response = story.correct(case_id, OPENED, fields, offset=0)
     page = response.get_data(as_text=True)
     assert response.status_code == 400
-    assert 'class="error field-error" data-field="value"' in page and "最多 200 个字符。" in page
+    assert 'data-field="name"' in page and "最多 200 个字符。" in page
 
 
 def test_a_correction_within_the_rules_is_recorded(callers: dict[str, Caller],
@@ -89,3 +90,11 @@ def test_every_correctable_entry_is_checked_by_the_form_that_recorded_it() -> No
     from web.forms.correction_fields import SCHEMAS
 
     assert set(SCHEMAS) == set(StepEvent.named)
+
+
+def test_every_correctable_entry_has_its_steps_form_to_be_corrected_by() -> None:
+    from domain.events import StepEvent
+    from web.forms.restating import schema_for
+
+    missing = {name for name in StepEvent.named if schema_for(name) is None}
+    assert missing == set()

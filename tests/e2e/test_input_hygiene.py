@@ -139,7 +139,7 @@ def test_an_attachment_named_with_a_control_character_is_refused(
     assert 'data-field="file"' in page and "文件名含有不允许的字符（U+0000）" in page
     body = step_body("attachment", before, filename="合\n同.pdf")
     found = problem(callers["li"].step(case_id, "attachment", body), 422)
-    assert found["errors"] == {"filename": ["“filename”只能填写一行，不能包含换行符或制表符。"]}
+    assert found["errors"] == {"filename": ["“文件名”只能填写一行，不能包含换行符或制表符。"]}
     assert story.version(case_id) == before
 
 

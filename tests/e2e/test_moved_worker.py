@@ -48,6 +48,7 @@ def _handed_over(app: Flask, mei: Story) -> dict[str, Any]:
     assert case.state.assigned_to.id == "sw-002"
     first = {entry.type: entry for entry in reversed(case.entries)}
     return {"case": case_id, "offer": first["OfferSent"].version,
+            "survey": first["SurveyRecorded"].version,
             "minutes": first["SessionHeld"].version, "sha": first["AttachmentAdded"]["sha256"],
             "today": clock.today().isoformat()}
 

@@ -47,8 +47,6 @@ BAD: dict[str, tuple[dict[str, str], str, str]] = {
     "note": ({"text": ""}, "text", ""),
     "attachment": ({"description": "扫描件"}, "file", "扫描件"),
     "reassignment": ({"to": "nobody", "reason": "休假"}, "to", "休假"),
-    "correction": ({"corrects_version": "abc", "field": "votes_for", "value": "25",
-                    "reason": "点票有误"}, "corrects_version", "点票有误"),
     "sign-off": ({"subject": "holiday", "note": "请审核"}, "subject", "请审核"),
     "reopening": ({"reason": ""}, "reason", ""),
 }
@@ -69,7 +67,7 @@ def case_id(story: Story) -> UUID:
 def test_every_step_has_a_bad_input_case() -> None:
     from web.forms.registry import STEPS
 
-    assert {s.slug for s in STEPS} == set(BAD)
+    assert {s.slug for s in STEPS if not s.step.rewrites_history} == set(BAD)
 
 
 @pytest.mark.parametrize("slug", list(BAD))

@@ -122,7 +122,9 @@ def test_a_supervisor_may_add_a_note_but_not_open_a_case(app: Flask, li: Story,
 
 def test_the_case_page_offers_the_steps_that_come_next(li: Story, case_id: UUID) -> None:
     page = li.client.get(f"/cases/{case_id}").get_data(as_text=True)
-    for slug in ("offer", "vacancy", "note", "attachment", "correction", "sign-off"):
+    for slug in ("offer", "vacancy", "note", "attachment", "sign-off"):
         assert f"/cases/{case_id}/record/{slug}" in page
+    assert f"/cases/{case_id}/entries/2/correct" in page
+    assert f"/cases/{case_id}/record/correction" not in page
     for slug in ("representatives", "session", "signing", "reopening"):
         assert f"/cases/{case_id}/record/{slug}\"" not in page

@@ -72,7 +72,7 @@ def test_each_step_is_recorded_shown_and_listed(told: dict[str, Told], slug: str
     assert result.after == result.before + 1
     assert result.last_type == EVENTS[slug]
     assert label("event", EVENTS[slug]) in result.page
-    assert "已记录" in result.page
+    assert ("已修改" if slug == "correction" else "已记录") in result.page
     assert result.summary["version"] == result.after
 
 

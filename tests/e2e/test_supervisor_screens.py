@@ -51,8 +51,8 @@ def test_the_case_list_filters_by_stage_kind_town_worker_and_overdue(
             "兴宁市", value), key
     overdue = client.get("/cases?overdue=1").get_data(as_text=True)
     assert case_count(overdue) == scalar(
-        app, "select count(*) from case_summaries where scope = ? and next_due_on < ?",
-        "兴宁市", clock.today().isoformat())
+        app, "select count(*) from case_summaries where scope = ? and next_due_on < ? "
+             "and not closed", "兴宁市", clock.today().isoformat())
 
 
 def test_the_case_list_pages_and_a_worker_sees_only_her_scope(

@@ -97,7 +97,8 @@ def attempt(name: str, state: CaseState, day: date, today: date) -> Attempt:
         facts = dict(text="草案", key_terms={"weekly_hours": 40}, signed_by_chiefs=True)
     elif name == "ratification":
         on = _last_on([track.draft] if track.draft else [], day)
-        facts = dict(body="all_workers", members=40, present=40, votes_for=40)
+        everyone = state.enterprise.headcount        # all workers: the headcount votes
+        facts = dict(body="all_workers", members=everyone, present=everyone, votes_for=everyone)
     elif name == "signing":
         passed = state.passed_ratification
         on = max(day, passed.occurred_on) if passed else day

@@ -188,7 +188,7 @@ class NegotiationCaseMachine(RuleBasedStateMachine):
             self.negotiate(detour)
         elif stage is Stage.DRAFT_AGREED:
             self.attempt("hold_ratification_vote", WORKER, day, body="all_workers",
-                         members=40, present=27, votes_for=21)
+                         members=40, present=27, votes_for=21, confirm_warnings=True)
         elif stage is Stage.RATIFIED:
             self.attempt("sign_contract", WORKER, day, term_start=day + DAY,
                          term_end=day + DAY + timedelta(days=365))

@@ -188,17 +188,17 @@ VOCABULARY = [
                  id="unknown-contract-kind"),
     pytest.param("RepresentativesAppointed", {"chief_basis": "appointed_by_boss"},
                  {"correction_type"}, id="unknown-chief-basis"),
-    pytest.param("RepresentativesAppointed",
-                 {"worker_side": [{"name": "张1", "position": "", "chief": True,
-                                   "outsider": False, "phone": ""}]},
-                 {"correction_structured"}, id="representatives-change-by-replacement-only"),
-    pytest.param("SessionHeld", {"items": []}, {"correction_structured"},
+    pytest.param("RepresentativesAppointed", {"worker_side": [{"name": "张1"}]},
+                 {"correction_type"}, id="a-side-restated-by-records-of-other-facts"),
+    pytest.param("SessionHeld", {"items": [{"topic": "工资", "status": "postponed"}]},
+                 {"correction_type"}, id="an-agenda-item-outside-the-vocabulary"),
+    pytest.param("SessionHeld", {"items": "工资"}, {"correction_type"},
                  id="agenda-items-are-a-list-of-records"),
 ]
 
 
 @pytest.mark.parametrize(("event_type", "changes", "expected"), VOCABULARY)
-def test_a_correction_keeps_vocabulary_and_record_lists_intact(story, worker, refused,
+def test_a_correction_keeps_vocabulary_and_the_shape_of_record_lists(story, worker, refused,
                                                                 event_type, changes, expected):
     case = story.up_to(Stage.NEGOTIATING)
     assert refused(case.correct_entry, worker, FIX_DAY,

@@ -369,10 +369,50 @@ def test_a_published_case_shows_every_deadline_met_and_the_renewal_window(story)
     assert found[DeadlineKind.RENEWAL].status(today) is PENDING
 
 
-def test_a_closed_case_keeps_the_deadlines_it_met_and_drops_the_open_ones(story, worker):
+def test_a_closed_case_keeps_its_met_deadlines_and_the_renewal_window_of_its_contract(
+        story, worker):
     case = story.up_to(Stage.CLOSED)
-    assert DeadlineKind.RENEWAL not in {d.kind for d in deadlines(case.state)}
-    assert all(d.met_on is not None for d in deadlines(case.state))
-    assert len(deadlines(case.state)) == 4
+    found = {d.kind: d for d in deadlines(case.state)}
+    assert set(found) == {DeadlineKind.REPLY, DeadlineKind.FILING, DeadlineKind.REVIEW,
+                          DeadlineKind.PUBLICATION, DeadlineKind.RENEWAL}
+    assert found[DeadlineKind.RENEWAL].met_on is None       # the contract is still in force
+    assert found[DeadlineKind.RENEWAL].starts_on == date(2028, 1, 30)
+    assert found[DeadlineKind.RENEWAL].status(date(2028, 2, 1)) is PENDING
     case.reopen(worker, date(2025, 6, 1), reason="企业要求续订")
     assert DeadlineKind.RENEWAL in {d.kind for d in deadlines(case.state)}
+
+
+def test_a_case_closed_before_any_contract_drops_its_open_deadlines(story):
+    case = offered(story, date(2025, 3, 17))                 # the employer's reply is open
+    assert DeadlineKind.REPLY in {d.kind for d in deadlines(case.state)}
+    story.close(case, on=date(2025, 3, 20), reason="企业拒绝协商")
+    assert deadlines(case.state) == []
+
+
+# --- whose clock: the bureau's clocks wait, never overdue ------------------------------------
+
+def test_the_bureau_review_is_waiting_before_and_after_its_end_never_overdue(story):
+    case = filed(story, date(2025, 9, 1))
+    review = only(case, DeadlineKind.REVIEW)
+    assert review.keeper == "bureau"
+    assert review.status(review.due_on - DAY) is DeadlineStatus.WAITING_REVIEW
+    assert review.status(review.due_on + 30 * DAY) is DeadlineStatus.WAITING_REVIEW
+    filing = only(case, DeadlineKind.FILING)                 # the worker's own clock
+    assert filing.keeper is None
+    assert filing.status(filing.due_on + 30 * DAY) is MET
+
+
+def test_a_dispute_is_the_bureaus_clock(story):
+    dispute = Deadline(DeadlineKind.DISPUTE, 5, date(2025, 3, 1), date(2025, 3, 31), None)
+    assert dispute.keeper == "bureau"
+    assert dispute.status(date(2025, 5, 1)) is DeadlineStatus.WAITING_BUREAU
+    kept = Deadline(DeadlineKind.DISPUTE, 5, date(2025, 3, 1), date(2025, 3, 31),
+                    date(2025, 4, 2))
+    assert kept.status(date(2025, 5, 1)) is MET_LATE
+
+
+def test_the_reply_to_the_workers_offer_is_the_employers_clock(story):
+    case = offered(story, date(2025, 3, 17))                 # the workers sent it
+    reply = only(case, DeadlineKind.REPLY)
+    assert reply.keeper == "employer"
+    assert reply.status(reply.due_on + DAY) is OVERDUE       # the other side is late: flagged

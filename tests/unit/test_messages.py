@@ -46,10 +46,30 @@ def _params(call: ast.Call) -> frozenset[str] | None:
     return None
 
 
+def _outcome_use(node: ast.AST) -> tuple[str, frozenset[str] | None] | None:
+    """An outcome's headline (``Outcome(good, "key", ...)``) or one of its reasons, a
+    ``("key", {...})`` pair naming a message."""
+    if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+            and node.func.id == "Outcome" and len(node.args) > 1
+            and isinstance(node.args[1], ast.Constant)):
+        return str(node.args[1].value), frozenset()
+    if (isinstance(node, ast.Tuple) and len(node.elts) == 2
+            and isinstance(node.elts[0], ast.Constant) and node.elts[0].value in MESSAGES
+            and isinstance(node.elts[1], ast.Dict)
+            and all(isinstance(k, ast.Constant) for k in node.elts[1].keys)):
+        return str(node.elts[0].value), frozenset(
+            k.value for k in node.elts[1].keys)  # type: ignore[union-attr]
+    return None
+
+
 def uses() -> list[Use]:
     found = []
     for path in sorted(DOMAIN.rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            outcome = _outcome_use(node)
+            if outcome is not None:
+                found.append(Use(*outcome, f"{path.relative_to(DOMAIN.parent)}:"
+                                           f"{getattr(node, 'lineno', 0)}"))
             if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
                     and node.func.id in ("Breach", "_b", "render") and node.args
                     and isinstance(node.args[0], ast.Constant)

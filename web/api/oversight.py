@@ -73,6 +73,8 @@ class AuditRowSchema(Schema):
     recorded_at = fields.DateTime(required=True)
     occurred_on = fields.Date(required=True)
     summary = fields.String(required=True)
+    case_number = fields.String(required=True, allow_none=True)
+    enterprise = fields.String(required=True, allow_none=True)
 
 
 class AuditPageSchema(s.PageSchema):

@@ -29,6 +29,9 @@ class ProblemSchema(Schema):
     errors = fields.Dict(keys=fields.String(), values=fields.List(fields.String()),
                          metadata={"description": "Messages by field path (a.0.b)"})
     current_version = fields.Integer(metadata={"description": "On 409: the case's version"})
+    warnings = fields.List(fields.Dict(), metadata={
+        "description": "On 422 warnings-unconfirmed: each warning's key, figures (params) and "
+                       "message; send the step again with confirm_warnings: true to record it"})
 
 
 class Problem(Exception):
@@ -102,6 +105,15 @@ def refused(breaches: Iterable[Breach]) -> Problem:
     detail = " ".join(text for texts in errors.values() for text in texts)
     return Problem(422, "rule-broken", _("The procedure does not allow this step."), detail,
                    errors=errors)
+
+
+def unconfirmed(warnings: list[dict[str, Any]]) -> Problem:
+    """Facts that raise sanity warnings, sent without ``confirm_warnings`` (422): nothing
+    is recorded (see :mod:`domain.rules.sanity`)."""
+    texts = [str(w["message"]) for w in warnings]
+    return Problem(422, "warnings-unconfirmed",
+                   _("Check the warnings; send confirm_warnings: true to record anyway."),
+                   " ".join(texts), errors={"confirm_warnings": texts}, warnings=warnings)
 
 
 def stale(actual: int | None, message: str) -> Problem:

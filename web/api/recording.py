@@ -10,7 +10,9 @@ from marshmallow import ValidationError
 
 from domain.application import Recorded
 from domain.errors import CaseConflict, RuleBroken
-from web.api.problems import invalid, refused, stale
+from domain.rules.sanity import WarningsUnconfirmed
+from web.api.problems import invalid, refused, stale, unconfirmed
+from web.forms.confirming import warning_items
 from web.words.i18n import lang
 
 
@@ -21,6 +23,8 @@ def recorded_or_problem(command: Callable[[], Recorded]) -> dict[str, Any]:
         recorded = command()
     except ValidationError as error:
         raise invalid(error.messages) from None
+    except WarningsUnconfirmed as error:
+        raise unconfirmed(warning_items(error)) from None
     except RuleBroken as error:
         raise refused(error.breaches) from None
     except CaseConflict as error:

@@ -68,7 +68,7 @@ def entry_view(entry: Entry) -> dict[str, Any]:
 def case_row(row: RowMapping, today: date) -> dict[str, Any]:
     """A case list row, with whether its next deadline has passed."""
     due = row["next_due_on"]
-    return {**row, "overdue": due is not None and due < today}
+    return {**row, "overdue": due is not None and due < today and not row["closed"]}
 
 
 def notice_view(row: RowMapping) -> dict[str, Any]:

@@ -130,6 +130,7 @@ class CaseRowSchema(Schema):
     """One row of the case list."""
 
     case_id = fields.UUID(required=True)
+    case_number = fields.String(required=True)
     version = fields.Integer(required=True)
     enterprise = fields.String(required=True)
     credit_code = fields.String(required=True)

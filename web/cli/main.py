@@ -29,8 +29,10 @@ def demo(cases: int, seed: int, add: bool) -> None:
     from web.accounts.store import AccountStore
     from web.demo.accounts import DEMO_PASSWORD, demo_accounts
     from web.demo.generator import generate
+    from web.paper.attachments import keep
 
-    negotiations = build_negotiations(Settings.from_env())
+    settings = Settings.from_env()
+    negotiations = build_negotiations(settings)
     accounts = demo_accounts(AccountStore(engine_of(negotiations)))
     if accounts:
         click.echo(f"Created {accounts} demo accounts (e.g. sw-001, sup-01, admin; "
@@ -39,7 +41,8 @@ def demo(cases: int, seed: int, add: bool) -> None:
         click.echo("The store already has cases; use --add to add more.")
         return
     with tqdm(total=cases, unit="case", disable=None) as bar:
-        events = generate(negotiations, cases, seed=seed, progress=bar.update)
+        events = generate(negotiations, cases, seed=seed, progress=bar.update,
+                          keep_file=lambda content: keep(settings.instance_path, content))
     click.echo(f"Created {cases} cases ({events} events).")
 
 

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from domain.deadlines import deemed_effective_on, review_due
 from domain.rules.contract import anniversary, renewal_window_opens
 from domain.rules.ratification import quorum, votes_needed
-from domain.values import ContractKind, EffectBasis, RatifyingBody, Side, SignOffSubject
+from domain.values import ContractKind, EffectBasis, ProofKind, RatifyingBody, Side, SignOffSubject
 from web.demo import data
 from web.demo.story import StoryBase
 
@@ -45,6 +45,7 @@ class ContractStory(StoryBase):
         """Step 6: a draft (or a revised draft) signed by both chiefs."""
         name, label = self.setting.enterprise.name, data.KIND_LABEL[self.setting.kind]
         self.do("agree_draft", key_terms=self.key_terms(revised), signed_by_chiefs=True,
+                confirm_warnings=True,   # a 44-hour week is a warning the worker confirms
                 text=f"《{name}{label}》{'（修订稿）' if revised else '（草案）'}"
                      f"共{self.rng.randint(12, 40)}条，涵盖{'、'.join(self.agenda)}。")
 
@@ -52,7 +53,7 @@ class ContractStory(StoryBase):
         """Step 6 after the last session."""
         self.later(2, 12)
         self.agree(revised=len(self.case.state.tracks) > 1)
-        self.attach(0.3, "合同草案.docx", "application/msword", "双方首席代表签字的草案")
+        self.attach(0.3, "合同草案.pdf", ProofKind.OTHER, "双方首席代表签字的草案")
 
     def vote(self, *, passing: bool) -> None:
         """Step 7: the workers' congress (100 workers or more) or all workers vote."""
@@ -115,7 +116,7 @@ class ContractStory(StoryBase):
         self.later(1, 10)
         start, end = self.term()
         self.do("sign_contract", term_start=start, term_end=end)
-        self.attach(0.5, "集体合同文本.pdf", "application/pdf", "签字盖章的合同文本")
+        self.attach(0.5, "集体合同文本.pdf", ProofKind.SIGNED_CONTRACT, "签字盖章的合同文本")
 
     def file(self) -> None:
         """Step 9: filed with the bureau, mostly within the 10 days."""
@@ -156,7 +157,7 @@ class ContractStory(StoryBase):
         self.do("publish_contract", channels=rng.choice(data.CHANNELS),
                 monitoring_contact=f"{county.scope}总工会 {county.phone}-"
                                    f"{rng.randint(2_000_000, 8_999_999)}")
-        self.attach(0.3, "公示照片.jpg", "image/jpeg", "厂区公告栏公示照片")
+        self.attach(0.3, "公示照片.png", ProofKind.NOTICE_PHOTO, "厂区公告栏公示照片")
         if self.twists.once("review_sign_off"):
             self.do("request_sign_off", subject=SignOffSubject.REVIEW,
                     note="请督导审阅合同文本及公示材料")

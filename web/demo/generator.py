@@ -63,6 +63,7 @@ class _Dealer:
         self.workers, self.supervisors = staff()
         self.deck: list[Stage] = []
         self.renewals: deque[_Renewal] = deque()
+        self.files: dict[str, bytes] = {}
 
     def next_case(self) -> NegotiationCase:
         """Build the next case in memory (not saved)."""
@@ -86,6 +87,7 @@ class _Dealer:
                 target, abandon_at = Stage.PUBLISHED, rng.choice(ABANDONED_AT)
         story = Story(rng, setting, case_id, opened_on, self.until)
         story.run(target, abandon_at)
+        self.files.update(story.files)
         if story.renewal_requested:
             opens = story.renewal_requested + timedelta(rng.randint(3, 20))
             if opens < self.until:
@@ -120,14 +122,17 @@ class _Dealer:
 
 
 def generate(app: Negotiations, cases: int, *, seed: int = 2026, today: date | None = None,
-             progress: Callable[[int], None] | None = None, batch: int = 200) -> int:
+             progress: Callable[[int], None] | None = None, batch: int = 200,
+             keep_file: Callable[[bytes], object] | None = None) -> int:
     """Create ``cases`` realistic cases; return the number of events stored.
 
     Business dates run from 2021 to the day before ``today`` (default: today in China, and
     never later); entries are recorded that day or a few days after, never after ``today``
     began. The same ``seed`` and ``today`` give the same cases. Every ``batch`` cases are
     saved in one transaction, then ``progress`` (if given) is called with how many cases
-    were just saved (so ``tqdm``'s ``update`` fits).
+    were just saved (so ``tqdm``'s ``update`` fits). The attached files are real small
+    files (:mod:`web.demo.files`): ``keep_file`` (if given) stores each one's bytes, before
+    the cases that name them are saved.
     """
     rng = random.Random(seed)
     until = min(today or clock.today(), clock.today())
@@ -136,6 +141,10 @@ def generate(app: Negotiations, cases: int, *, seed: int = 2026, today: date | N
     for number in range(cases):
         pending.append(dealer.next_case())
         if len(pending) >= batch or number == cases - 1:
+            if keep_file is not None:
+                for content in dealer.files.values():
+                    keep_file(content)
+            dealer.files.clear()
             stored += len(app.save(*pending))
             if progress is not None:
                 progress(len(pending))

@@ -7,7 +7,15 @@ from datetime import timedelta
 
 from domain.deadlines import reply_due
 from domain.stages import Stage
-from domain.values import ChiefBasis, ItemStatus, OutreachKind, Side, SurveyMethod, WorkerSelection
+from domain.values import (
+    ChiefBasis,
+    ItemStatus,
+    OutreachKind,
+    ProofKind,
+    Side,
+    SurveyMethod,
+    WorkerSelection,
+)
 from web.demo import data
 from web.demo.contract import ContractStory
 from web.demo.story import OutOfTime
@@ -51,7 +59,7 @@ class Story(ContractStory):
                     respondents=rng.randint(max(1, headcount // 5), max(2, headcount * 3 // 5)),
                     findings=rng.choice(data.FINDINGS),
                     demands=[{"text": d, "priority": p} for p, d in enumerate(demands, 1)])
-            self.attach(0.3, "职工问卷汇总表.xlsx", "application/vnd.ms-excel", "调查摸底汇总")
+            self.attach(0.3, "职工问卷汇总表.xlsx", ProofKind.OTHER, "调查摸底汇总")
         if rng.random() < 0.45:
             kind = rng.choice(list(OutreachKind))
             self.later(2, 10)
@@ -105,7 +113,7 @@ class Story(ContractStory):
                 agenda=self.agenda,
                 timetable=f"收到要约后{rng.choice((10, 15, 20))}日内首次协商，"
                           f"{rng.choice((1, 2, 3))}个月内完成")
-        self.attach(0.4, "集体协商要约书.pdf", "application/pdf", "要约书（盖章扫描件）")
+        self.attach(0.4, "集体协商要约书.pdf", ProofKind.SIGNED_OFFER, "要约书（盖章扫描件）")
 
     def answer(self, *, accepted: bool, late: bool) -> None:
         """Step 4a: the reply, refused with a reason or accepted; sometimes late."""
@@ -159,7 +167,8 @@ class Story(ContractStory):
                 minutes=f"第{len(state.sessions) + 1}次协商：双方就{'、'.join(self.agenda)}"
                         f"{'达成一致' if final else '充分交换意见'}。",
                 minutes_signed=rng.random() < 0.95)
-        self.attach(0.25, "协商会议纪要.pdf", "application/pdf", "双方首席代表签字的会议纪要")
+        self.attach(0.25, "协商会议纪要.pdf", ProofKind.SIGNED_MINUTES,
+                    "双方首席代表签字的会议纪要")
 
     def correct_session(self) -> None:
         """A correction: the session was held a day earlier than first written down."""

@@ -14,51 +14,52 @@ from web.forms.fields import choice, day, text
 class SigningSchema(StepSchema):
     """Step 8 (Arts. 37-38): both chiefs sign; the term is 1-3 years."""
 
-    term_start = day(_("Term starts"))
-    term_end = day(_("Term ends"))
+    term_start = day()
+    term_end = day()
 
 
 @form_for("filing")
 class FilingSchema(StepSchema):
     """Step 9 (Art. 42): filed with the labour bureau."""
 
-    bureau = text(_("Labour bureau"))
+    bureau = text()
     received_on = day(_("Received by the bureau on (if not the same day)"), required=False)
+    receipt_number = text(required=False, max_len=50)
 
 
 @form_for("objection")
 class ObjectionSchema(StepSchema):
     """Step 10 (Arts. 45-46): the bureau's written objection."""
 
-    issues = text(_("Issues raised by the bureau"), long=True)
+    issues = text(long=True)
 
 
 @form_for("effect")
 class EffectSchema(StepSchema):
     """Step 10 (Art. 47): confirmed by the bureau, or deemed effective."""
 
-    basis = choice(_("How it took effect"), EffectBasis)
+    basis = choice(None, EffectBasis)
 
 
 @form_for("publication")
 class PublicationSchema(StepSchema):
     """Step 11 (Art. 48): made known to all workers."""
 
-    channels = text(_("Where it was published"), long=True, max_len=1000)
-    monitoring_contact = text(_("Contact for monitoring"))
+    channels = text(long=True, max_len=1000)
+    monitoring_contact = text()
 
 
 @form_for("implementation")
 class ImplementationSchema(StepSchema):
     """Step 12 (履约监督)."""
 
-    findings = text(_("Findings"), long=True)
-    problems = text(_("Problems"), long=True, required=False)
-    follow_up = text(_("Follow-up"), long=True, required=False)
+    findings = text(long=True)
+    problems = text(long=True, required=False)
+    follow_up = text(long=True, required=False)
 
 
 @form_for("renewal")
 class RenewalSchema(StepSchema):
     """Step 13 (Art. 38): a side asks to renew."""
 
-    requested_by = choice(_("Requested by"), Side)
+    requested_by = choice(None, Side)

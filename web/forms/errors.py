@@ -55,6 +55,8 @@ def _words(code: str) -> str:
         return _("Please fill this in.")
     if key == "invalid_date":
         return _("Enter a date as YYYY-MM-DD.")
+    if key == "invalid_time":
+        return _("Enter a time of day as HH:MM.")
     if key == "invalid_integer":
         return _("Enter a whole number.")
     if key == "invalid_number":

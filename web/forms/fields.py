@@ -50,7 +50,8 @@ def _optional(required: bool) -> dict[str, Any]:
     return {} if required else {"load_default": None}
 
 
-def text(label: Any, *, required: bool = True, long: bool = False, max_len: int | None = None,
+def text(label: Any = None, *, required: bool = True, long: bool = False,
+         max_len: int | None = None,
          widget: str | None = None) -> Text:
     """A text (``long``: a textarea, several lines); required texts may not be blank."""
     limit = max_len or (LONG_TEXT_MAX if long else TEXT_MAX)
@@ -63,7 +64,7 @@ def text(label: Any, *, required: bool = True, long: bool = False, max_len: int 
                 metadata={"label": label, "widget": widget or ("textarea" if long else "text")})
 
 
-def day(label: Any, *, required: bool = True) -> fields.Date:
+def day(label: Any = None, *, required: bool = True) -> fields.Date:
     """A business date typed as YYYY-MM-DD (the browser's date picker), within bounds."""
     return fields.Date(required=required, **_optional(required),
                        validate=between(FIRST_BUSINESS_DAY, LAST_DAY),
@@ -72,7 +73,7 @@ def day(label: Any, *, required: bool = True) -> fields.Date:
                        metadata={"label": label, "widget": "date"})
 
 
-def whole(label: Any, *, low: int | None = 0, high: int | None = None,
+def whole(label: Any = None, *, low: int | None = 0, high: int | None = None,
           required: bool = True, widget: str = "number") -> Whole:
     """A whole number between ``low`` and ``high`` (a fraction is refused, not cut)."""
     return Whole(required=required, **_optional(required), validate=_range(low, high),
@@ -80,7 +81,7 @@ def whole(label: Any, *, low: int | None = 0, high: int | None = None,
                  metadata={"label": label, "widget": widget})
 
 
-def decimal(label: Any, *, low: float, high: float) -> fields.Float:
+def decimal(label: Any = None, *, low: float, high: float) -> fields.Float:
     """An optional number with decimals (percentages, hours)."""
     return fields.Float(required=False, load_default=None, allow_nan=False,
                         validate=_range(low, high),
@@ -89,7 +90,7 @@ def decimal(label: Any, *, low: float, high: float) -> fields.Float:
                         metadata={"label": label, "widget": "decimal"})
 
 
-def flag(label: Any) -> fields.Boolean:
+def flag(label: Any = None) -> fields.Boolean:
     """A checkbox: ticked or not."""
     return fields.Boolean(load_default=False, error_messages={"invalid": "invalid_choice"},
                           metadata={"label": label, "widget": "checkbox"})
@@ -142,3 +143,24 @@ def lines(label: Any, count: int, *, max_len: int = TEXT_MAX) -> fields.List:
                 error_messages={"invalid": "invalid_text"}, metadata={"label": label})
     return fields.List(item, load_default=list, validate=_at_most(count),
                        metadata={"label": label, "widget": "lines", "rows": count})
+
+
+TIME_OF_DAY = r"([01][0-9]|2[0-3]):[0-5][0-9]"
+
+
+def clock_time(label: Any) -> Text:
+    """An optional time of day typed as HH:MM (24 hours; blank: not given)."""
+    return Text(required=False, load_default="",
+                validate=validate.Regexp(f"^({TIME_OF_DAY})?$", error="invalid_time"),
+                error_messages={"invalid": "invalid_text"},
+                metadata={"label": label, "widget": "time"})
+
+
+def picks(label: Any, source: str, count: int) -> fields.List:
+    """Several of the options the view computes from the case (``source`` names them),
+    ticked as checkboxes; none ticked: not given (``None``)."""
+    item = Text(validate=validate.Length(min=1, max=TEXT_MAX, error="length:{max}"),
+                error_messages={"invalid": "invalid_text"}, metadata={"label": label})
+    return fields.List(item, load_default=None, allow_none=True, validate=_at_most(count),
+                       error_messages={"null": "invalid_list"},
+                       metadata={"label": label, "widget": "picks", "source": source})

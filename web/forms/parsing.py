@@ -72,6 +72,8 @@ def raw_values(schema: Schema, form: MultiDict[str, str]) -> dict[str, Any]:
                 if any(str(row[col]).strip() for col, f in inner.fields.items() if _texty(f)):
                     found.append(row)
             values[name] = found
+        elif kind == "picks":
+            values[name] = [v for v in form.getlist(name) if v.strip()]
         elif kind == "lines":
             typed = (form.get(f"{name}-{index}", "").strip() for index in range(count))
             values[name] = [line for line in typed if line]

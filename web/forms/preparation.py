@@ -20,6 +20,8 @@ from domain.values import (
 )
 from web.forms.base import FormSchema, RowSchema, StepSchema, form_for
 from web.forms.fields import choice, day, flag, picked, rows, text, whole
+from web.forms.listed import industry as listed_industry
+from web.forms.listed import place as listed_place
 
 MAX_ROWS = 10
 
@@ -27,16 +29,16 @@ MAX_ROWS = 10
 class OpenCaseSchema(FormSchema):
     """Step 0 (接案): the enterprise and the kind of contract."""
 
-    name = text(_("Enterprise name"))
+    name = text()
     credit_code = text(_("Unified social credit code"), max_len=30)
-    town = text(_("Town or region"))
-    industry = text(_("Industry"))
+    town = listed_place(_("Town or region"))
+    industry = listed_industry(None)
     headcount = whole(_("Workers (headcount)"), low=1, high=1_000_000)
-    women = whole(_("Women workers"), low=0, high=1_000_000)
+    women = whole(low=0, high=1_000_000)
     has_union = flag(_("The enterprise has a union"))
-    legal_representative = text(_("Legal representative"), required=False)
-    contract_kind = choice(_("Contract kind"), ContractKind)
-    occurred_on = day(_("Date it happened"))
+    legal_representative = text(required=False)
+    contract_kind = choice(None, ContractKind)
+    occurred_on = day()
     case_token = fields.UUID(required=True, metadata={"widget": "hidden"})
 
     @post_load
@@ -52,7 +54,7 @@ class DemandRow(RowSchema):
     """One worker demand and its priority (1 = most urgent)."""
 
     text = text(_("Demand"))
-    priority = whole(_("Priority"), low=1, high=5, required=False)
+    priority = whole(low=1, high=5, required=False)
 
     @post_load
     def default_priority(self, data: dict[str, Any], **_kwargs: Any) -> dict[str, Any]:
@@ -64,31 +66,31 @@ class DemandRow(RowSchema):
 class SurveySchema(StepSchema):
     """Step 1 (调查摸底)."""
 
-    method = choice(_("Method"), SurveyMethod)
-    period_start = day(_("Survey from"))
-    period_end = day(_("Survey to"))
-    respondents = whole(_("Respondents"), low=1, high=1_000_000)
-    findings = text(_("Findings"), long=True)
-    demands = rows(_("Worker demands"), DemandRow, MAX_ROWS)
+    method = choice(None, SurveyMethod)
+    period_start = day()
+    period_end = day()
+    respondents = whole(low=1, high=1_000_000)
+    findings = text(long=True)
+    demands = rows(None, DemandRow, MAX_ROWS)
 
 
 @form_for("outreach")
 class OutreachSchema(StepSchema):
     """Step 2 (宣传/观摩/培训)."""
 
-    kind = choice(_("Kind"), OutreachKind)
-    participants = whole(_("Participants"), low=1, high=1_000_000)
-    description = text(_("Description"), long=True, required=False)
+    kind = choice(None, OutreachKind)
+    participants = whole(low=1, high=1_000_000)
+    description = text(long=True, required=False)
 
 
 class RepresentativeRow(RowSchema):
     """One negotiator."""
 
     name = text(_("Name"), max_len=50)
-    position = text(_("Position"), required=False, max_len=100)
-    chief = flag(_("Chief"))
-    outsider = flag(_("Outside expert"))
-    phone = text(_("Phone"), required=False, max_len=30)
+    position = text(required=False, max_len=100)
+    chief = flag()
+    outsider = flag()
+    phone = text(required=False, max_len=30)
 
     @post_load
     def representative(self, data: dict[str, Any], **_kwargs: Any) -> Representative:
@@ -100,35 +102,43 @@ class RepresentativeRow(RowSchema):
 class RepresentativesSchema(StepSchema):
     """Step 3 (协商代表, Arts. 19-24): both sides at once."""
 
-    worker_side = rows(_("Worker side"), RepresentativeRow, MAX_ROWS)
-    employer_side = rows(_("Employer side"), RepresentativeRow, MAX_ROWS)
-    worker_selection = choice(_("How the worker side was chosen"), WorkerSelection)
+    worker_side = rows(None, RepresentativeRow, MAX_ROWS)
+    employer_side = rows(None, RepresentativeRow, MAX_ROWS)
+    worker_selection = choice(None, WorkerSelection)
     workers_approving = whole(_("Workers approving (democratic choice only)"), low=0,
                               high=1_000_000, required=False)
-    chief_basis = choice(_("Why the worker chief holds the chair"), ChiefBasis)
+    chief_basis = choice(None, ChiefBasis)
     employer_appointed_by = text(_("Employer side appointed by (legal representative)"))
+    election_held_on = day(required=False)
+    election_voters = whole(low=1, high=1_000_000,
+                            required=False)
+    list_posted_from = day(required=False)
+    list_posted_until = day(required=False)
+    delegated_by = text(_("Chief appointed in writing by (union chair)"), required=False,
+                        max_len=50)
+    delegated_on = day(required=False)
 
 
 @form_for("vacancy")
 class VacancySchema(StepSchema):
     """Step 3a (Art. 30): a representative leaves."""
 
-    side = choice(_("Side"), Side)
-    name = picked(_("Representative who left"), "representatives")
-    reason = text(_("Reason"), long=True)
+    side = choice(None, Side)
+    name = picked(None, "representatives")
+    reason = text(long=True)
 
 
 @form_for("replacement")
 class ReplacementSchema(StepSchema):
     """Step 3a (Art. 31): a vacancy is filled."""
 
-    side = choice(_("Side"), Side)
-    name = picked(_("Vacancy left by"), "vacancies")
-    new_name = text(_("New representative's name"), max_len=50)
-    position = text(_("Position"), required=False, max_len=100)
-    chief = flag(_("Chief"))
-    outsider = flag(_("Outside expert"))
-    phone = text(_("Phone"), required=False, max_len=30)
+    side = choice(None, Side)
+    name = picked(None, "vacancies")
+    new_name = text(max_len=50)
+    position = text(required=False, max_len=100)
+    chief = flag()
+    outsider = flag()
+    phone = text(required=False, max_len=30)
 
     @post_load
     def replacement(self, data: dict[str, Any], **_kwargs: Any) -> dict[str, Any]:

@@ -54,6 +54,8 @@ BY_SLUG = {step.slug: step for step in STEPS}
 
 
 def offered(state: CaseState, actor: Actor, today: date) -> list[Step]:
-    """The forms of the steps ``actor`` may take on the case now, in procedure order."""
+    """The forms of the steps ``actor`` may take on the case now, in procedure order. A
+    correction has no form of its own on the pages: each entry is corrected through its
+    own step's form (:mod:`web.forms.restating`); the API keeps the correction's."""
     names = {s.name for s in available_steps(state, actor, today)}
-    return [step for step in STEPS if step.slug in names]
+    return [step for step in STEPS if step.slug in names and not step.step.rewrites_history]

@@ -119,6 +119,36 @@ def store(instance_path: Path, upload: Upload) -> Path:
     return target
 
 
+PREVIEWABLE = {"application/pdf": b"%PDF-", "image/jpeg": b"\xff\xd8\xff",
+               "image/png": b"\x89PNG\r\n\x1a\n"}
+PREVIEW_CSP = ("default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; "
+               "frame-ancestors 'self'")
+
+
+def previewable(path: Path, media_type: str) -> bool:
+    """Whether a stored file may be shown in the page: a PDF, JPEG or PNG whose bytes
+    still start as that type's do (the same check as on upload)."""
+    magic = PREVIEWABLE.get(media_type)
+    if magic is None or not path.is_file():
+        return False
+    with path.open("rb") as stream:
+        return stream.read(len(magic)) == magic
+
+
+def preview_headers(media_type: str) -> dict[str, str]:
+    """Headers of a file shown in the page: it may be framed by the app's own pages only
+    (``<object>``/``<embed>``), runs nothing, and an image is sandboxed."""
+    sandbox = "" if media_type == "application/pdf" else "; sandbox"
+    return {"Content-Security-Policy": PREVIEW_CSP + sandbox,
+            "X-Frame-Options": "SAMEORIGIN", "X-Content-Type-Options": "nosniff"}
+
+
+def keep(instance_path: Path, content: bytes) -> Path:
+    """Keep bytes already checked (e.g. the demo's own files) under their hash."""
+    return store(instance_path, Upload("", "", len(content),
+                                       hashlib.sha256(content).hexdigest(), content))
+
+
 def download_name(filename: str) -> str:
     """A stored file name fit for the ``Content-Disposition`` of its download: without
     control and format characters (NUL, CR, LF, bidi overrides) or line separators, which

@@ -7,12 +7,15 @@ from __future__ import annotations
 
 from flask_babel import Babel
 from flask_babel import lazy_gettext as _
+from flask_compress import Compress
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
 from flask_wtf.csrf import CSRFProtect
 
 babel = Babel()
+compress = Compress()
+"""Text responses gzip/brotli-compressed (Flask-Compress); see docs/architecture.md."""
 csrf = CSRFProtect()
 login_manager = LoginManager()
 # Flask-Login's own message is English; this one is translated when it is flashed.

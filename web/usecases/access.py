@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from domain.procedure.registry import BY_NAME
 from domain.procedure.step import Step
+from domain.state import CaseState
 from domain.values import Role
 from web.accounts.store import Account
 
@@ -45,6 +47,13 @@ def may_enter(account: Account, step: Step, scope: str, assigned_id: str) -> boo
     if account.role is Role.SUPERVISOR:
         return may_sign_off(account, scope)
     return scope == account.scope or assigned_id == account.id
+
+
+def may_correct(account: Account, state: CaseState) -> bool:
+    """Whether ``account`` may correct entries of the case now (the correction's step: the
+    case's own social workers, while it is open)."""
+    return (not state.closed and may_enter(account, BY_NAME["correction"],
+                                           state.opened["scope"], state.assigned_to.id))
 
 
 def may_manage_accounts(account: Account) -> bool:

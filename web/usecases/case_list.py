@@ -37,7 +37,9 @@ def case_filter(account: Account, args: MultiDict[str, str]) -> CaseFilter:
     """The case list's filters from the query string, limited to what ``account`` sees."""
     return cases_filter(account, clock.today(), stage=args.get("stage"),
                         kind=args.get("kind"), town=args.get("town"), text=args.get("q", ""),
-                        worker=args.get("worker"), overdue=args.get("overdue") == "1")
+                        worker=args.get("worker"), overdue=args.get("overdue") == "1",
+                        stalled=args.get("stalled") == "1",
+                        incomplete=args.get("incomplete") == "1")
 
 
 def case_list_options(engine: Engine, account: Account, today: date) -> CaseListOptions:

@@ -15,14 +15,19 @@ from web.usecases.access import visible_scopes
 
 def cases_filter(account: Account, today: date, *, stage: str | None = None,
                  kind: str | None = None, town: str | None = None, text: str = "",
-                 worker: str | None = None, overdue: bool = False) -> CaseFilter:
-    """The cases ``account`` sees, by stage, contract kind, town, text (at most 100
-    characters), assigned worker, and whether a deadline is overdue on ``today``; an
-    unknown stage filters nothing."""
+                 worker: str | None = None, overdue: bool = False,
+                 stalled: bool = False, incomplete: bool = False) -> CaseFilter:
+    """The cases ``account`` sees, by stage, contract kind, town (any part of its name, at
+    most 50 characters: 兴宁 finds every town of 兴宁市), text (at most 100
+    characters, or a case number), assigned worker, whether a deadline is overdue on
+    ``today``, whether the case is stalled and whether it was filed with items of the
+    bureau's packet missing; an unknown stage filters nothing."""
     return CaseFilter(scopes=visible_scopes(account),
                       stage=stage if stage in {str(s) for s in Stage} else None,
-                      kind=kind or None, town=town or None, text=text[:100],
-                      assigned_id=worker or None, overdue=overdue, today=today)
+                      kind=kind or None, town=(town or "").strip()[:50] or None,
+                      text=text[:100],
+                      assigned_id=worker or None, overdue=overdue, today=today,
+                      stalled=stalled, incomplete=incomplete)
 
 
 def audit_filter(account: Account, *, actor: str | None = None, case: str | None = None,

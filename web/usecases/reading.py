@@ -10,6 +10,8 @@ from uuid import UUID
 
 from flask import current_app
 
+from domain.as_of import Then
+from domain.as_of import happened_by as as_of_day
 from domain.case import NegotiationCase
 from domain.errors import CaseNotFound
 from web.accounts.store import Account
@@ -48,3 +50,9 @@ def as_of(case: NegotiationCase, day: date) -> NegotiationCase | None:
     None if it was not yet open."""
     then: NegotiationCase | None = current_app.extensions["negotiations"].case_on(case.id, day)
     return then
+
+
+def happened_by(case: NegotiationCase, day: date) -> Then | None:
+    """What had happened on a case from :func:`readable_case` by the end of ``day`` (by
+    business date, as it reads now); None if it had not been opened yet."""
+    return as_of_day(case.records, day)

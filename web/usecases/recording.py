@@ -18,11 +18,13 @@ from werkzeug.exceptions import Forbidden
 
 from config import profiles
 from config.settings import Settings
+from domain import clock
 from domain.application import Recorded
 from domain.case import NegotiationCase
 from domain.commands import Negotiations
 from domain.procedure.registry import BY_NAME
 from domain.procedure.step import Step
+from domain.restating import step_recording
 from web.accounts.store import Account
 from web.forms.hooks import PREPARE
 from web.paper.attachments import Upload, store
@@ -65,6 +67,27 @@ def take_step(negotiations: Negotiations, instance_path: Path, account: Account,
         facts.update(filename=upload.filename, media_type=upload.media_type,
                      size=upload.size, sha256=upload.sha256)
     return negotiations.take(case, expected, step, account.actor, occurred_on, **facts)
+
+
+def restate_entry(negotiations: Negotiations, account: Account, case: NegotiationCase,
+                  version: int, data: dict[str, Any]) -> Recorded:
+    """Correct entry ``version`` with its step's own form, filled in again (``data``, with
+    ``expected_version``, the entry's ``occurred_on`` and the ``reason``); the correction is
+    dated today."""
+    state = case.state
+    if not may_enter(account, BY_NAME["correction"], state.opened["scope"],
+                     state.assigned_to.id):
+        raise NotAllowed
+    facts = dict(data)
+    expected, restated_on = facts.pop("expected_version"), facts.pop("occurred_on")
+    reason = facts.pop("reason")
+    entry = next((e for e in case.entries if e.version == version), None)
+    step = step_recording(entry.type) if entry else None
+    if step is not None and step.name in PREPARE:
+        facts = PREPARE[step.name](case, facts)
+    return negotiations.record(case, expected, lambda c: c.restate_entry(
+        account.actor, clock.today(), corrects_version=version, reason=reason,
+        restated_on=restated_on, facts=facts))
 
 
 def decide_sign_off(negotiations: Negotiations, account: Account, case: NegotiationCase, *,

@@ -33,6 +33,7 @@ from web.words.history import change_name, change_values, show_value, shown_fact
 from web.words.i18n import lang
 
 bp = Blueprint("case_history", __name__)
+AS_OF_VIEWS = ("happened", "recorded")
 
 
 @bp.app_context_processor
@@ -55,11 +56,18 @@ def history(case_id: UUID) -> ResponseReturnValue:
 @bp.get("/cases/<uuid:case_id>/as-of")
 @login_required
 def as_of(case_id: UUID) -> ResponseReturnValue:
-    """The case as it stood at the end of a chosen day (China time)."""
+    """The case as of the end of a chosen day, both ways: what had happened by then
+    (business dates, ``view=happened``, the default) or what had been recorded by then
+    (China time, ``view=recorded``)."""
     current = visible_case(case_id)
     text = request.args.get("date", "").strip()
+    view = request.args.get("view", "happened")
     context: dict[str, Any] = {"case": current, "text": text, "error": None, "then": None,
-                               "day": None, "stages": list(Stage)}
+                               "day": None, "stages": list(Stage), "view": view,
+                               "first_recorded": current.entries[0].recorded_at}
+    if view not in AS_OF_VIEWS:
+        context.update(view="happened", error=_("Choose one of the two views."))
+        return render_template("supervisor/as_of.html", **context), 400
     if not text:
         return render_template("supervisor/as_of.html", **context)
     try:
@@ -67,7 +75,8 @@ def as_of(case_id: UUID) -> ResponseReturnValue:
     except ValueError as error:
         context["error"] = error_text(str(error))
         return render_template("supervisor/as_of.html", **context), 400
-    then = reading.as_of(current, day)
+    then = (reading.happened_by(current, day) if view == "happened"
+            else reading.as_of(current, day))
     context.update(day=day, then=then)
     if then is not None:
         context.update(deadlines=deadlines(then.state), fields=flatten(then.state),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 from uuid import UUID
 
@@ -12,10 +13,12 @@ from flask_login import current_user, login_required
 
 from domain import clock
 from domain.case import NegotiationCase
+from domain.filing_packet import filing_checklist
 from web.forms import handling
 from web.forms.registry import BY_SLUG, Step, offered
 from web.paper import letters
-from web.paper.attachments import download_name, path_of
+from web.paper.attachments import download_name, path_of, preview_headers, previewable
+from web.paper.pdf import content_disposition
 from web.site.users import me
 from web.usecases import reading
 from web.usecases.access import carries_cases, may_enter
@@ -40,19 +43,9 @@ def step_actions(case: NegotiationCase) -> dict[str, list[Step]]:
             "always": [s for s in usable if s.always]}
 
 
-def case_documents(case: NegotiationCase) -> dict[str, list[Any]]:
-    """Offers and sessions to print, and attachments to download."""
-    kinds = {"OfferSent": "offers", "SessionHeld": "sessions", "AttachmentAdded": "files"}
-    found: dict[str, list[Any]] = {"offers": [], "sessions": [], "files": []}
-    for entry in case.entries:
-        if entry.type in kinds:
-            found[kinds[entry.type]].append(entry)
-    return found
-
-
 @bp.app_context_processor
 def _case_page_helpers() -> dict[str, Any]:
-    return {"step_actions": step_actions, "case_documents": case_documents}
+    return {"step_actions": step_actions, "filing_checklist": filing_checklist}
 
 
 @bp.route("/cases/new", methods=["GET", "POST"])
@@ -69,7 +62,7 @@ def new_case() -> ResponseReturnValue:
 def record(case_id: UUID, slug: str) -> ResponseReturnValue:
     """A step's form (GET) and its submission (POST)."""
     step = BY_SLUG.get(slug)
-    if step is None:
+    if step is None or step.step.rewrites_history:
         abort(404)
     case = visible_case(case_id)
     if not _allowed(step, case):
@@ -77,18 +70,40 @@ def record(case_id: UUID, slug: str) -> ResponseReturnValue:
     return handling.submit(step, case) if request.method == "POST" else handling.blank(step, case)
 
 
-@bp.get("/cases/<uuid:case_id>/attachments/<sha256>")
-@login_required
-def attachment(case_id: UUID, sha256: str) -> ResponseReturnValue:
-    """Download a file attached to a case the user may see."""
+def stored_attachment(case_id: UUID, sha256: str) -> tuple[Any, Path]:
+    """The attachment entry of a case the user may see, and its stored file; 404 if the
+    case has no such attachment or the file is not kept."""
     case = visible_case(case_id)
     entry = next((e for e in reversed(case.entries) if e.type == "AttachmentAdded"
                   and SHA256.fullmatch(sha256) and e["sha256"] == sha256), None)
     path = path_of(current_app.config["SETTINGS"].instance_path, sha256)
     if entry is None or not path.is_file():
         abort(404)
+    return entry, path
+
+
+@bp.get("/cases/<uuid:case_id>/attachments/<sha256>")
+@login_required
+def attachment(case_id: UUID, sha256: str) -> ResponseReturnValue:
+    """Download a file attached to a case the user may see."""
+    entry, path = stored_attachment(case_id, sha256)
     return send_file(path, mimetype=entry["media_type"], as_attachment=True,
                      download_name=download_name(entry["filename"]))
+
+
+@bp.get("/cases/<uuid:case_id>/attachments/<sha256>/preview")
+@login_required
+def attachment_preview(case_id: UUID, sha256: str) -> ResponseReturnValue:
+    """An attached PDF, JPEG or PNG shown in the page (``inline``), with the download's
+    access; any other file, or one whose bytes are not of its type, is 404."""
+    entry, path = stored_attachment(case_id, sha256)
+    if not previewable(path, entry["media_type"]):
+        abort(404)
+    response = send_file(path, mimetype=entry["media_type"])
+    name = download_name(entry["filename"])
+    response.headers.update(preview_headers(entry["media_type"]))
+    response.headers["Content-Disposition"] = content_disposition(name, name)
+    return response
 
 
 def printed(case_id: UUID, version: int, kind: str) -> tuple[NegotiationCase, Any, Any]:

@@ -4,12 +4,15 @@ their values read. Called inside a request (the words follow the request's langu
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 from typing import Any
 
 from flask_babel import gettext as _
 
 from domain.history import Change
 from domain.labels import LABELS
+from domain.rules.sanity import MESSAGES as SANITY_MESSAGES
+from domain.rules.sanity import Caution
 from domain.vocabulary import FACTS, fact_label
 from web.words.i18n import label, lang, show_date
 
@@ -18,14 +21,19 @@ VOCABULARY_OF = {"side": "side", "from_side": "side", "chaired_by": "side",
                  "role": "role", "method": "method", "kind": "outreach",
                  "status": "item_status", "worker_selection": "selection",
                  "chief_basis": "chief_basis", "body": "body", "basis": "basis",
-                 "subject": "subject"}
+                 "subject": "subject", "proof_kind": "proof"}
 HIDDEN_FACTS = frozenset({"profile"})
 
 
 def fact_names() -> dict[str, str]:
     """Recorded facts by their stored name, from the domain's one catalog
     (:mod:`domain.vocabulary`), in the request's language."""
-    pick = 0 if lang() == "zh" else 1
+    return _fact_names(lang())
+
+
+@cache
+def _fact_names(language: str) -> dict[str, str]:
+    pick = 0 if language == "zh" else 1
     return {key: pair[pick] for key, pair in {**LABELS["term"], **FACTS}.items()}
 
 
@@ -57,7 +65,12 @@ def state_names() -> dict[str, str]:
 def vocabulary_words() -> dict[str, str]:
     """Every stored vocabulary value by its name in the request's language (for a value
     whose fact names no vocabulary)."""
-    pick = 0 if lang() == "zh" else 1
+    return _vocabulary_words(lang())
+
+
+@cache
+def _vocabulary_words(language: str) -> dict[str, str]:
+    pick = 0 if language == "zh" else 1
     return {value: pair[pick] for words in LABELS.values() for value, pair in words.items()}
 
 
@@ -69,6 +82,8 @@ def show_value(value: Any, vocabulary: str | None = None) -> str:
         return _("Yes") if value else _("No")
     if isinstance(value, date):
         return show_date(value)
+    if is_warnings(value):
+        return "；".join(Caution.from_dict(v).message(lang()) for v in value)
     if isinstance(value, list | tuple):
         return "；".join(show_value(v, vocabulary) for v in value) or "—"
     if isinstance(value, dict):
@@ -86,7 +101,14 @@ def shown_facts(facts: dict[str, Any]) -> list[tuple[str, str]]:
     """An entry's facts as ``(name, value)`` pairs to show, in recorded order."""
     names = fact_names()
     return [(names.get(key, key), show_value(value, VOCABULARY_OF.get(key)))
-            for key, value in facts.items() if key not in HIDDEN_FACTS]
+            for key, value in facts.items()
+            if key not in HIDDEN_FACTS and not (key == "warnings" and not value)]
+
+
+def is_warnings(value: Any) -> bool:
+    """Whether ``value`` is a list of confirmed sanity warnings (:mod:`domain.rules.sanity`)."""
+    return bool(value) and isinstance(value, list | tuple) and all(
+        isinstance(v, dict) and v.get("key") in SANITY_MESSAGES for v in value)
 
 
 def change_name(change: Change) -> str:

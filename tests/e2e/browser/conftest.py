@@ -22,7 +22,16 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
-from .browser_kit import CHROMIUM, CHROMIUM_ARGS, ROOT, TIMEOUT_MS, XIESHANG, shot
+from .browser_kit import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    ROOT,
+    TIMEOUT_MS,
+    XIESHANG,
+    audit_every_page,
+    shot,
+    violations,
+)
 
 
 def _free_port() -> int:
@@ -88,21 +97,34 @@ def browser() -> Iterator[Browser]:
         chromium.close()
 
 
+VIEWPORT = {"width": 1280, "height": 900}
+
+
 @pytest.fixture
-def page(browser: Browser, server: str, request: pytest.FixtureRequest) -> Iterator[Page]:
-    """A fresh page (own cookies) on the server; a screenshot of it is kept at teardown."""
-    context = browser.new_context(base_url=server, locale="zh-CN",
-                                  viewport={"width": 1280, "height": 900})
+def viewport() -> dict[str, int]:
+    """The window's size; a phone's tests override it (390x844)."""
+    return VIEWPORT
+
+
+@pytest.fixture
+def page(browser: Browser, server: str, viewport: dict[str, int],
+         request: pytest.FixtureRequest) -> Iterator[Page]:
+    """A fresh page (own cookies) on the server, audited by axe-core on every page it loads;
+    at teardown a screenshot is kept and the test fails on any accessibility violation."""
+    context = browser.new_context(base_url=server, locale="zh-CN", viewport=viewport)
     context.set_default_timeout(TIMEOUT_MS)
     expect.set_options(timeout=TIMEOUT_MS)
     tab = context.new_page()
+    found = audit_every_page(tab)
     try:
         yield tab
+        found.extend(violations(tab))
     finally:
         name = re.sub(r"[^\w.-]+", "_", request.node.name)
         try:
             shot(tab, f"end-{name}")
         finally:
             context.close()
+    assert not found, "axe-core found accessibility violations:\n" + "\n".join(dict.fromkeys(found))
 
 

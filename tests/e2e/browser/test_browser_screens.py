@@ -26,7 +26,7 @@ def test_a_credit_code_with_a_wrong_check_digit_is_shown_beside_its_input(page: 
     page.locator('[name="name"]').fill("兴宁市校验码有误有限公司")
     page.locator('[name="credit_code"]').fill("91441481MA5X000010")
     page.locator('[name="town"]').fill("兴宁市福兴街道")
-    page.locator('[name="industry"]').fill("纺织")
+    page.locator('[name="industry"]').fill("纺织业")
     page.locator('[name="headcount"]').fill("50")
     page.locator('[name="women"]').fill("60")
     page.locator('[name="contract_kind"]').select_option("general")

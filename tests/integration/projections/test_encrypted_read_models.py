@@ -65,8 +65,8 @@ def logged_in(app: Flask, username: str) -> FlaskClient:
 
 def test_no_personal_text_is_readable_in_any_table_when_a_key_is_set(web: Flask) -> None:
     settings: Settings = web.config["SETTINGS"]
-    negotiations = web.site.extensions["negotiations"]
-    accounts = web.site.extensions["accounts"]
+    negotiations = web.extensions["negotiations"]
+    accounts = web.extensions["accounts"]
     worker = accounts.add("li", marked("李社工"), Role.SOCIAL_WORKER, "meixian", PASSWORD)
     moved_to = accounts.add("chen", marked("陈社工"), Role.SOCIAL_WORKER, "meixian", PASSWORD)
     boss = accounts.add("zhao", marked("赵督导"), Role.SUPERVISOR, "meixian", PASSWORD)
@@ -82,7 +82,7 @@ def test_no_personal_text_is_readable_in_any_table_when_a_key_is_set(web: Flask)
         json={"occurred_on": day(130).isoformat(), "expected_version": version,
               "text": marked("接口备注")})
     assert by_api.status_code == 201, by_api.get_json()
-    web.site.extensions["projector"].catch_up()
+    web.extensions["projector"].catch_up()
 
     # The app shows every text decrypted.
     audit = audit_entries(engine, AuditFilter(case_id=str(case_id)), per_page=200).rows

@@ -48,9 +48,9 @@ def test_a_burst_of_writes_goes_in_a_few_batches_exactly_once_and_in_order(
     projector = caught_up(app)
     batches: list[int] = []
 
-    def counted(models: Any, page: pages.Prepared) -> dict[str, int]:
+    def counted(models: Any, page: pages.Prepared, *sealing: Any) -> dict[str, int]:
         batches.append(page.count)
-        return pages.write(models, page)
+        return pages.write(models, page, *sealing)
     monkeypatch.setattr(runner, "write", counted)
     stop = threading.Event()
     following = threading.Thread(target=projector.follow, args=(stop,),
