@@ -8,7 +8,7 @@ from enum import StrEnum
 
 from domain.calendar import period_end, shifted
 from domain.rules.contract import renewal_window_opens
-from domain.state import CaseState, Pair
+from domain.state import CaseState, Pair, Track
 from domain.values import Side
 
 
@@ -99,6 +99,16 @@ def dispute_due(dispute: Pair, state: CaseState) -> date:
     return due
 
 
+def review_start(track: Track) -> date | None:
+    """Arts. 42, 46: the bureau's review period counts from the day it holds the complete
+    packet: the filing's receipt, or the receipt of the last completion it asked for (补正);
+    None while what it asked for is still owed (its clock is stopped)."""
+    if track.filed is None or any(p.end is None for p in track.completions):
+        return None
+    answered = [p.end for p in track.completions if p.end is not None]
+    return answered[-1]["received_on"] if answered else track.filed["received_on"]
+
+
 def review_due(received_on: date, state: CaseState) -> date:
     """Arts. 45, 47: the bureau may object within 15 days of receipt."""
     return period_end(received_on, state.profile.review_days)
@@ -143,8 +153,8 @@ def deadlines(state: CaseState) -> list[Deadline]:
             found.append(Deadline(DeadlineKind.FILING, track.signed.version, signed,
                                   period_end(signed, profile.filing_days),
                                   track.filed.occurred_on if track.filed else None))
-        if track.filed:
-            received = track.filed["received_on"]
+        received = review_start(track)
+        if track.filed and received is not None:
             due = review_due(received, state)
             outcome = track.objection or track.effect
             met = outcome.occurred_on if outcome else None

@@ -29,6 +29,7 @@ class Track:
     ratifications: list[Entry] = field(default_factory=list)
     signed: Entry | None = None
     filed: Entry | None = None
+    completions: list[Pair] = field(default_factory=list)  # the bureau's 补正 requests
     objection: Entry | None = None
     effect: Entry | None = None
     published: Entry | None = None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from domain.deadlines import review_due
+from domain.deadlines import review_due, review_start
 from domain.entries import Entry
 from domain.errors import Breach
 from domain.events import StepEvent
@@ -35,8 +35,9 @@ def record_objection(step: Taking, *, issues: str) -> list[Record]:
     contract is renegotiated, ratified, signed and filed again (Art. 46)."""
     state, filed = step.state, step.state.track.filed
     checks = [text_given(issues, "issues")]
-    if filed:
-        due = review_due(filed["received_on"], state)
+    start = review_start(state.track)
+    if filed and start is not None:
+        due = review_due(start, state)
         checks.append(not_before(step.on, filed["received_on"], "received_on"))
         if step.on > due:
             checks.append([Breach("objection_too_late", {"due": due})])

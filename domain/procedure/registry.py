@@ -15,6 +15,7 @@ from domain.messages import register_messages
 from domain.procedure import (
     answer,
     attachment,
+    completion,
     correction,
     dispute,
     dispute_extension,
@@ -51,8 +52,8 @@ STEPS: tuple[Step, ...] = (
     survey.STEP, outreach.STEP, representatives.STEP, vacancy.STEP, replacement.STEP,
     offer.STEP, answer.STEP, session.STEP, suspension.STEP, dispute.STEP,
     dispute_extension.STEP, dispute_resolution.STEP, draft.STEP, ratification.STEP,
-    signing.STEP, filing.STEP, objection.STEP, effect.STEP, publication.STEP,
-    implementation.STEP, renewal.STEP, reopening.STEP,
+    signing.STEP, filing.STEP, completion.REQUEST, completion.SUPPLY, objection.STEP,
+    effect.STEP, publication.STEP, implementation.STEP, renewal.STEP, reopening.STEP,
     note.STEP, attachment.STEP, reassignment.STEP, correction.STEP, sign_off_request.STEP,
     sign_off_decision.GIVE, sign_off_decision.REFUSE,
 )

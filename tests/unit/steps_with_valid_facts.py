@@ -106,6 +106,13 @@ def attempt(name: str, state: CaseState, day: date, today: date) -> Attempt:
     elif name == "filing":
         on = _last_on([track.signed] if track.signed else [], day)
         facts = dict(bureau="兴宁市人社局")
+    elif name == "completion-request":
+        on = max(day, track.filed["received_on"]) if track.filed else day
+        facts = dict(items="职工代表大会决议")
+    elif name == "completion-supply":
+        asked = next((p.start for p in track.completions if p.end is None), None)
+        on = max(day, asked.occurred_on) if asked else day
+        facts = dict(supplied="职工代表大会决议", received_on=on)
     elif name == "objection":
         received = track.filed["received_on"] if track.filed else day
         on = max(received, min(day, review_due(received, state))) if track.filed else day

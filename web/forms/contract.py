@@ -27,6 +27,21 @@ class FilingSchema(StepSchema):
     receipt_number = text(required=False, max_len=50)
 
 
+@form_for("completion-request")
+class CompletionRequestSchema(StepSchema):
+    """Step 9a (Arts. 42, 46): the bureau asks for the packet to be completed (补正)."""
+
+    items = text(long=True)
+
+
+@form_for("completion-supply")
+class CompletionSupplySchema(StepSchema):
+    """Step 9a: what the bureau asked for is supplied."""
+
+    supplied = text(long=True)
+    received_on = day(required=False)
+
+
 @form_for("objection")
 class ObjectionSchema(StepSchema):
     """Step 10 (Arts. 45-46): the bureau's written objection."""

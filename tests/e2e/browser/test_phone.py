@@ -150,10 +150,10 @@ def test_every_step_form_fits_a_phone(page: Page) -> None:
     for slug, facts in walk.STEPS:
         visit_offered(case_url)
         walk.take(page, case_url, slug, facts)
-        if slug == "session":
-            for detour, detour_facts in walk.DISPUTE:
-                visit_offered(case_url)
-                walk.take(page, case_url, detour, detour_facts)
+        detours = {"session": walk.DISPUTE, "filing": walk.COMPLETION}.get(slug, ())
+        for detour, detour_facts in detours:
+            visit_offered(case_url)
+            walk.take(page, case_url, detour, detour_facts)
     visit_offered(case_url)
     page.goto(case_url)
     for number, form in enumerate(walk.corrections(page)):  # each entry's correction form

@@ -97,6 +97,10 @@ DISPUTE: tuple[tuple[str, Facts], ...] = (
     ("dispute-resolution", {"occurred_on": day(38), "outcome": "经协调双方达成一致"}),
 )
 """A dispute filed after the session and settled before the draft (a detour of STEPS)."""
+COMPLETION: tuple[tuple[str, Facts], ...] = (
+    ("completion-request", {"occurred_on": day(49), "items": "职工代表大会决议原件"}),
+)
+"""The bureau asks for the filed packet to be completed (a detour after filing)."""
 
 
 def offered(page: Page) -> dict[str, str]:
