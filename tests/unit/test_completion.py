@@ -59,6 +59,7 @@ def test_a_request_for_completion_is_flagged_until_it_is_supplied(story, worker)
     case = story.up_to(Stage.FILED)
     case.request_completion(worker, case.state.track.filed["received_on"], items="决议原件")
     ((entry, outcome),) = flags(case.state)
+    assert entry.type == "CompletionRequested"
     assert outcome.text() == "人社局要求补正材料：决议原件"
     case.supply_completion(worker, D(2025, 9, 14), supplied="决议原件")
     assert flags(case.state) == []
