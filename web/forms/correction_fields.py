@@ -26,7 +26,8 @@ SCHEMAS: dict[str, type[Schema]] = {
     "DisputeFiled": b.DisputeSchema, "DisputeExtended": b.DisputeExtensionSchema,
     "DisputeResolved": b.DisputeResolutionSchema, "DraftAgreed": b.DraftSchema,
     "RatificationVoted": b.RatificationSchema, "ContractSigned": c.SigningSchema,
-    "ContractFiled": c.FilingSchema, "ReviewObjected": c.ObjectionSchema,
+    "ContractFiled": c.FilingSchema, "CompletionRequested": c.CompletionRequestSchema,
+    "CompletionSupplied": c.CompletionSupplySchema, "ReviewObjected": c.ObjectionSchema,
     "ContractTookEffect": c.EffectSchema, "ContractPublished": c.PublicationSchema,
     "ImplementationReviewed": c.ImplementationSchema, "RenewalRequested": c.RenewalSchema,
 }

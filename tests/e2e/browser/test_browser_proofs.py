@@ -32,7 +32,7 @@ def test_a_photo_attached_to_a_step_is_found_and_previewed_on_the_case(page: Pag
     page.locator('[name="description"]').fill("双方签字盖章页")
     page.get_by_role("button", name="保存").click()
     expect(page).to_have_url(case_url)
-    proof = page.locator(".proof", has_text="签字合同.png").first
+    proof = page.locator(f"#entry-{proved} .proof", has_text="签字合同.png").first  # in the file
     expect(proof).to_contain_text("签字盖章的合同文本")
     proof.locator("summary").click()
     image = proof.locator("img")
