@@ -17,8 +17,8 @@ from typing import Any
 from domain.entries import Entry, as_recorded, materialise
 from domain.procedure.opening import LABEL as OPENING_LABEL
 from domain.procedure.opening import CaseOpened
-from domain.procedure.registry import STEPS
-from domain.procedure.step import Label, Outcome, Step
+from domain.procedure.registry import STEPS, step_recording
+from domain.procedure.step import Label, Outcome
 from domain.replay import states
 from domain.state import CaseState
 
@@ -91,10 +91,6 @@ def file_facts(entry: Entry, first: Entry) -> list[Fact]:
     return facts
 
 
-def _step_of(entry_type: str) -> Step | None:
-    return next((s for s in STEPS if any(e.__name__ == entry_type for e in s.events)), None)
-
-
 def case_file(records: list[dict[str, Any]]) -> list[Section]:
     """The file of a case from its stored records: one section per step that recorded
     something, in procedure order (the opening's enterprise facts first)."""
@@ -104,7 +100,7 @@ def case_file(records: list[dict[str, Any]]) -> list[Section]:
     sections = {step.name: Section(step.name, step.label) for step in STEPS
                 if step.name not in SKIPPED}
     for entry, state in zip(entries, states(entries), strict=True):
-        step = _step_of(entry.type)
+        step = step_recording(entry.type)
         if entry.type == CaseOpened.__name__:
             section = opening
         elif step is None or step.name in SKIPPED:
@@ -141,5 +137,5 @@ def attention(state: CaseState) -> str | None:
 
 def outcome_of(state: Any, entry: Entry) -> Outcome | None:
     """What ``entry`` came to on ``state`` (the state right after it), if that matters."""
-    step = _step_of(entry.type)
+    step = step_recording(entry.type)
     return step.outcome(state, entry) if step and step.outcome else None

@@ -19,8 +19,8 @@ from domain.case_core import plain
 from domain.entries import Entry, materialise
 from domain.errors import Breach, require
 from domain.procedure.opening import CaseOpened
-from domain.procedure.registry import STEPS
-from domain.procedure.step import Step, Taking
+from domain.procedure.registry import step_recording
+from domain.procedure.step import Taking
 from domain.replay import states
 from domain.rules.enterprise import enterprise_valid, normalised
 from domain.rules.procedure import not_in_future
@@ -28,12 +28,6 @@ from domain.values import Actor, Enterprise
 
 CORRECTABLE_OPENING = ("enterprise", "contract_kind")
 """What a correction of the opening may restate (its profile, scope and worker stay)."""
-
-
-def step_recording(entry_type: str) -> Step | None:
-    """The step whose command records entries of ``entry_type`` (None for the opening,
-    which no step command records, and for entries that are not steps)."""
-    return next((s for s in STEPS if any(e.__name__ == entry_type for e in s.events)), None)
 
 
 def _state_before(entries: list[Entry], version: int) -> Any:

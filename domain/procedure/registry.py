@@ -102,3 +102,13 @@ def keep_former_topics() -> None:
 
 register_step_messages()
 keep_former_topics()
+
+
+def step_recording(entry_type: str) -> Step | None:
+    """The step whose command records entries of ``entry_type`` (None for the opening,
+    which no step command records)."""
+    return BY_EVENT.get(entry_type)
+
+
+BY_EVENT: dict[str, Step] = {event.__name__: step for step in STEPS for event in step.events}
+"""Each step by the name of an event it records."""

@@ -13,7 +13,7 @@ from marshmallow import Schema
 
 from domain.entries import Entry
 from domain.procedure.opening import CaseOpened
-from domain.restating import step_recording
+from domain.procedure.registry import step_recording
 from web.forms.base import StepSchema
 from web.forms.fields import text
 from web.forms.listed import ListedText

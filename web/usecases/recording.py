@@ -22,9 +22,8 @@ from domain import clock
 from domain.application import Recorded
 from domain.case import NegotiationCase
 from domain.commands import Negotiations
-from domain.procedure.registry import BY_NAME
+from domain.procedure.registry import BY_NAME, step_recording
 from domain.procedure.step import Step
-from domain.restating import step_recording
 from web.accounts.store import Account
 from web.forms.hooks import PREPARE
 from web.paper.attachments import Upload, store

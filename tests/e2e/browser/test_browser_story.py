@@ -9,21 +9,12 @@ from __future__ import annotations
 
 import random
 import re
-from datetime import timedelta
 
 from playwright.sync_api import Page, expect
 from stdnum.cn import uscc
 
-from domain import clock
-
 from .browser_kit import SUPERVISOR, WORKER, log_in, log_out, shot
-
-BASE = clock.today() - timedelta(days=300)
-
-
-def day(offset: int) -> str:
-    """The business date ``offset`` days after the case was opened (YYYY-MM-DD)."""
-    return (BASE + timedelta(days=offset)).isoformat()
+from .walk import day, fill, side
 
 
 def credit_code(seed: int) -> str:
@@ -31,18 +22,6 @@ def credit_code(seed: int) -> str:
     body = f"91441481MA5X{seed:05d}"
     return body + uscc.calc_check_digit(body)
 
-
-def fill(page: Page, fields: dict[str, str | bool]) -> None:
-    """Type into the form's inputs by name: tick checkboxes, pick options, fill the rest."""
-    for name, value in fields.items():
-        field = page.locator(f'[name="{name}"]')
-        kind = field.evaluate("e => e.tagName === 'SELECT' ? 'select' : e.type")
-        if kind == "checkbox":
-            field.set_checked(bool(value))
-        elif kind == "select":
-            field.select_option(str(value))
-        else:
-            field.fill(str(value))
 
 
 def save(page: Page) -> None:
@@ -67,16 +46,6 @@ def record(page: Page, title: str, offset: int, fields: dict[str, str | bool],
     save(page)
     expect_recorded(page, title, stage)
 
-
-def side(surname: str, prefix: str) -> dict[str, str | bool]:
-    """Three representatives of one side; the first is its chief."""
-    rows: dict[str, str | bool] = {}
-    for i, given in enumerate("一二三"):
-        rows[f"{prefix}-{i}-name"] = f"{surname}{given}"
-        rows[f"{prefix}-{i}-position"] = "代表"
-        rows[f"{prefix}-{i}-phone"] = "0753-1234567"
-    rows[f"{prefix}-0-chief"] = True
-    return rows
 
 
 def test_a_case_from_login_to_published_contract_then_the_supervisor_audits_it(
